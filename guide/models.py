@@ -1,0 +1,488 @@
+"""Careers and every part of a career guide.
+
+A Career owns ordered parts (responsibilities, steps, levels, sections, FAQ ...).
+Skills are shared entities linked to many careers through CareerSkill, which is
+what makes comparison and cross-career gap analysis possible. Prose fields hold
+Markdown written by staff; templates render it through `guide.markdown.render`,
+which sanitises the HTML, so nothing staff type is trusted as raw HTML.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True, help_text="One or two sentences, shown on filters.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "category"
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+PROFICIENCY_LABELS = {
+    0: "None",
+    1: "Basic",
+    2: "Working",
+    3: "Strong",
+    4: "Expert",
+}
+
+
+class Skill(models.Model):
+    class Kind(models.TextChoices):
+        TECHNICAL = "technical", "Technical"
+        SOFT = "soft", "Soft"
+
+    name = models.CharField(
+        max_length=120, unique=True, help_text="Shared by every career that needs this skill."
+    )
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TECHNICAL)
+    description = models.TextField(
+        blank=True, help_text="What the skill covers, in a sentence or two (Markdown)."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "skill"
+        verbose_name_plural = "skills"
+
+    def __str__(self):
+        return self.name
+
+
+class CareerQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: used by every public view, the sitemap and the API."""
+        return self.filter(status=Career.Status.PUBLISHED)
+
+    def search(self, query: str):
+        """Title, summary and skill names contain every word of `query`."""
+        qs = self
+        for word in query.split()[:8]:
+            qs = qs.filter(
+                models.Q(title__icontains=word)
+                | models.Q(summary__icontains=word)
+                | models.Q(career_skills__skill__name__icontains=word)
+            )
+        return qs.distinct()
+
+
+class Career(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=120, help_text='The role, e.g. "Amazon Engineer".')
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The address: /careers/<slug>/. Avoid changing it."
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="careers", null=True, blank=True
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Only published guides are visible to the public. Staff can preview drafts.",
+    )
+    featured = models.BooleanField(default=False, help_text="Show on the home page.")
+    summary = models.TextField(
+        max_length=600, help_text="Two or three plain sentences for lists, search and the page top."
+    )
+    # Key facts. Each has a citation row in KeyFact.
+    median_salary_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Median yearly pay in US dollars."
+    )
+    salary_low_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Low end of the typical pay range, USD."
+    )
+    salary_high_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="High end of the typical pay range, USD."
+    )
+    salary_high_open = models.BooleanField(
+        default=False, help_text='Tick when the range has no real top ("$350k+").'
+    )
+    growth_outlook_pct = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text="Projected employment growth over the period, in percent.",
+    )
+    growth_period = models.CharField(
+        max_length=20, blank=True, help_text='Projection period, e.g. "2022–32".'
+    )
+    annual_openings = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Projected openings per year (growth plus replacements)."
+    )
+    typical_education = models.TextField(blank=True, help_text="Markdown allowed.")
+    top_industries = models.TextField(blank=True, help_text="Comma-separated, most common first.")
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When an editor last checked every fact in this guide."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    related = models.ManyToManyField(
+        "self", through="RelatedCareer", symmetrical=False, related_name="+", blank=True
+    )
+
+    objects = CareerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "career"
+        verbose_name_plural = "careers"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_low_usd__isnull=True)
+                | models.Q(salary_high_usd__isnull=True)
+                | models.Q(salary_low_usd__lte=models.F("salary_high_usd")),
+                name="guide_career_salary_range_ordered",
+            ),
+        ]
+        indexes = [
+            # Serves CareerQuerySet.published() ordered by title on /careers/ and the sitemap.
+            models.Index(fields=["status", "title"], name="guide_career_status_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("guide:career-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if (
+            self.salary_low_usd is not None
+            and self.salary_high_usd is not None
+            and self.salary_low_usd > self.salary_high_usd
+        ):
+            raise ValidationError(
+                {"salary_high_usd": "The high end must not be below the low end."}
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def industries_list(self) -> list[str]:
+        return [item.strip() for item in self.top_industries.split(",") if item.strip()]
+
+
+class CareerPart(models.Model):
+    """Base for the ordered parts of a guide."""
+
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
+class Source(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=200)
+    publisher = models.CharField(max_length=120, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    accessed = models.DateField(null=True, blank=True, help_text="When the source was read.")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "source"
+        verbose_name_plural = "sources"
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}" if self.publisher else self.title
+
+
+class KeyFact(CareerPart):
+    """The citation for one key fact; the value itself lives on the Career."""
+
+    class Kind(models.TextChoices):
+        MEDIAN_SALARY = "median_salary", "Median salary"
+        SALARY_RANGE = "salary_range", "Salary range"
+        GROWTH = "growth", "Growth outlook"
+        OPENINGS = "openings", "Annual openings"
+        EDUCATION = "education", "Typical education"
+        INDUSTRIES = "industries", "Top industries"
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="key_facts")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What the figure covers, e.g. the occupation it is for.",
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="key_facts",
+        help_text="Save new sources first; then pick one of this guide's sources.",
+    )
+    as_of = models.DateField(null=True, blank=True, help_text="The date the figure refers to.")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "key fact citation"
+        verbose_name_plural = "key fact citations"
+        constraints = [
+            models.UniqueConstraint(fields=["career", "kind"], name="guide_keyfact_one_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.career}: {self.get_kind_display()}"
+
+    def clean(self):
+        if self.source_id and self.career_id and self.source.career_id != self.career_id:
+            raise ValidationError({"source": "Pick a source that belongs to this guide."})
+
+
+class Responsibility(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="responsibilities")
+    text = models.TextField(help_text="One duty, one or two sentences (Markdown).")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "responsibility"
+        verbose_name_plural = "responsibilities"
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class CareerSkill(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="career_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="career_skills")
+    importance = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text="How much the skill matters for this career: 1 (nice to have) to 5 (essential).",
+    )
+    expected_proficiency = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(0), MaxValueValidator(4)],
+        help_text="Proficiency expected at the career's main level: 0 (none) to 4 (expert).",
+    )
+    detail = models.TextField(
+        blank=True, help_text="What this career needs of the skill in particular (Markdown)."
+    )
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "career skill"
+        verbose_name_plural = "career skills"
+        constraints = [
+            models.UniqueConstraint(fields=["career", "skill"], name="guide_careerskill_unique"),
+            models.CheckConstraint(
+                condition=models.Q(importance__gte=1, importance__lte=5),
+                name="guide_careerskill_importance_1_5",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(expected_proficiency__gte=0, expected_proficiency__lte=4),
+                name="guide_careerskill_proficiency_0_4",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.skill} for {self.career}"
+
+    @property
+    def expected_label(self) -> str:
+        return PROFICIENCY_LABELS[self.expected_proficiency]
+
+
+class EducationPath(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="education_paths")
+    title = models.CharField(max_length=160)
+    description = models.TextField(blank=True, help_text="Markdown.")
+    typical_cost = models.CharField(max_length=80, blank=True, help_text='e.g. "$7k–20k".')
+    typical_duration = models.CharField(max_length=80, blank=True, help_text='e.g. "3–6 months".')
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "education path"
+        verbose_name_plural = "education paths"
+
+    def __str__(self):
+        return self.title
+
+
+class Step(CareerPart):
+    """One step of "how to become"; these also become the steps of a user's plan."""
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(max_length=160)
+    body = models.TextField(help_text="Markdown.")
+    duration = models.CharField(max_length=80, blank=True, help_text='e.g. "3–6 months".')
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "step"
+        verbose_name_plural = "how-to-become steps"
+
+    def __str__(self):
+        return self.title
+
+
+class CareerLevel(CareerPart):
+    """A rung of the career ladder, with its pay where known (the salary-by-level table)."""
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="levels")
+    title = models.CharField(max_length=120)
+    years_min = models.PositiveSmallIntegerField(
+        default=0, help_text="Typical years of experience."
+    )
+    years_max = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Leave empty for an open end (“10+ years”)."
+    )
+    scope = models.TextField(blank=True, help_text="What someone at this level owns (Markdown).")
+    focus_areas = models.TextField(blank=True, help_text="What to work on here (Markdown).")
+    salary_median_usd = models.PositiveIntegerField(null=True, blank=True)
+    salary_average_usd = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "career level"
+        verbose_name_plural = "career levels and salary by level"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(years_max__isnull=True)
+                | models.Q(years_max__gte=models.F("years_min")),
+                name="guide_careerlevel_years_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def years_label(self) -> str:
+        if self.years_max is None:
+            return f"{self.years_min}+ years"
+        return f"{self.years_min}–{self.years_max} years"
+
+
+class RegionalSalary(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="regional_salaries")
+    region = models.CharField(max_length=120)
+    salary_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Typical yearly pay converted to USD."
+    )
+    salary_note = models.CharField(
+        max_length=200, blank=True, help_text='Shown beside the figure, e.g. "range $90k–$160k".'
+    )
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "regional salary"
+        verbose_name_plural = "regional salaries"
+
+    def __str__(self):
+        return self.region
+
+
+class Section(CareerPart):
+    """Free-form prose: work environment, tools, market reality, remote work, visas ..."""
+
+    class Placement(models.TextChoices):
+        ROLE = "role", "With “the role” (after the summary)"
+        SKILLS = "skills", "Before the skills list"
+        EDUCATION = "education", "With education and training"
+        SALARY = "salary", "After the salary table"
+        PATH = "path", "After the career path"
+        OUTLOOK = "outlook", "Market, remote work and beyond"
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(max_length=160)
+    placement = models.CharField(
+        max_length=10,
+        choices=Placement.choices,
+        default=Placement.OUTLOOK,
+        help_text="Where on the page the section appears; within a place, by order.",
+    )
+    anchor = models.SlugField(
+        max_length=80, help_text="Used for the link in the table of contents."
+    )
+    body = models.TextField(help_text="Markdown. Headings, lists, links and tables are allowed.")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "prose section"
+        verbose_name_plural = "prose sections"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["career", "anchor"], name="guide_section_anchor_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Specialization(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="specializations")
+    title = models.CharField(max_length=160)
+    body = models.TextField(help_text="Markdown.")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "emerging specialization"
+        verbose_name_plural = "emerging specializations"
+
+    def __str__(self):
+        return self.title
+
+
+class ProCon(CareerPart):
+    class Kind(models.TextChoices):
+        PRO = "pro", "Pro"
+        CON = "con", "Con"
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="pros_cons")
+    kind = models.CharField(max_length=3, choices=Kind.choices)
+    text = models.TextField(help_text="Markdown.")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "pro or con"
+        verbose_name_plural = "pros and cons"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:50]}"
+
+
+class FAQ(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(max_length=300)
+    answer = models.TextField(help_text="Markdown.")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQ"
+
+    def __str__(self):
+        return self.question
+
+
+class RelatedCareer(CareerPart):
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="related_links")
+    related_career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(max_length=300, blank=True, help_text="Why the two are related.")
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "related career"
+        verbose_name_plural = "related careers"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["career", "related_career"], name="guide_relatedcareer_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(career=models.F("related_career")),
+                name="guide_relatedcareer_not_self",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.career} → {self.related_career}"

@@ -1,0 +1,203 @@
+"""Reads that cross guide models, shared by the HTML views and the API."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import (
+    Career,
+    CareerLevel,
+    CareerSkill,
+    KeyFact,
+    ProCon,
+    RelatedCareer,
+    Section,
+    Skill,
+)
+
+MAX_QUERY_LENGTH = 100
+
+
+def career_list(*, query: str = "", category: str = "") -> QuerySet[Career]:
+    """Published careers matching the search words and category slug, by title."""
+    careers = Career.objects.published().select_related("category")
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    if query:
+        careers = careers.search(query)
+    if category:
+        careers = careers.filter(category__slug=category)
+    return careers.order_by("title")
+
+
+def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None:
+    """One career with every part of its guide loaded in a fixed number of queries.
+
+    Query plan: the career with its category (1), then one query per part:
+    sources, key facts with their source, responsibilities, skills with the skill,
+    education paths, steps, levels, regional salaries, sections, specializations,
+    pros and cons, FAQ, and related careers that are published (13). Total: 14.
+    """
+    careers = Career.objects.all() if include_drafts else Career.objects.published()
+    return (
+        careers.select_related("category")
+        .prefetch_related(
+            "sources",
+            Prefetch("key_facts", queryset=KeyFact.objects.select_related("source")),
+            "responsibilities",
+            Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
+            "education_paths",
+            "steps",
+            "levels",
+            "regional_salaries",
+            "sections",
+            "specializations",
+            "pros_cons",
+            "faqs",
+            Prefetch(
+                "related_links",
+                queryset=RelatedCareer.objects.filter(
+                    related_career__status=Career.Status.PUBLISHED
+                ).select_related("related_career"),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+@dataclass
+class SalaryBar:
+    level: CareerLevel
+    width_pct: float
+
+
+@dataclass
+class GuidePage:
+    """A loaded career arranged for its page: grouped parts and the table of contents."""
+
+    career: Career
+    sections: dict[str, list[Section]]
+    key_facts: dict[str, KeyFact]
+    technical_skills: list[CareerSkill]
+    soft_skills: list[CareerSkill]
+    salary_bars: list[SalaryBar]
+    pros: list[ProCon]
+    cons: list[ProCon]
+    toc: list[tuple[str, str]]
+
+    @classmethod
+    def build(cls, career: Career) -> "GuidePage":
+        sections = {placement: [] for placement in Section.Placement.values}
+        for section in career.sections.all():
+            sections[section.placement].append(section)
+        skills = list(career.career_skills.all())
+        salaried = [lvl for lvl in career.levels.all() if lvl.salary_median_usd]
+        top = max((lvl.salary_average_usd or lvl.salary_median_usd for lvl in salaried), default=0)
+        bars = [SalaryBar(lvl, round(100 * lvl.salary_median_usd / top, 1)) for lvl in salaried]
+        pros_cons = list(career.pros_cons.all())
+        page = cls(
+            career=career,
+            sections=sections,
+            key_facts={fact.kind: fact for fact in career.key_facts.all()},
+            technical_skills=[cs for cs in skills if cs.skill.kind == Skill.Kind.TECHNICAL],
+            soft_skills=[cs for cs in skills if cs.skill.kind == Skill.Kind.SOFT],
+            salary_bars=bars,
+            pros=[item for item in pros_cons if item.kind == ProCon.Kind.PRO],
+            cons=[item for item in pros_cons if item.kind == ProCon.Kind.CON],
+            toc=[],
+        )
+        page.toc = page._table_of_contents()
+        return page
+
+    def _table_of_contents(self) -> list[tuple[str, str]]:
+        c = self.career
+        entries = [("key-facts", "Key facts")]
+        entries += [(s.anchor, s.title) for s in self.sections["role"]]
+        if c.responsibilities.all():
+            entries.append(("responsibilities", "What the job involves"))
+        if self.technical_skills or self.soft_skills or self.sections["skills"]:
+            entries.append(("skills", "Skills"))
+        if c.education_paths.all() or self.sections["education"]:
+            entries.append(("education", "Education and training"))
+        if c.steps.all():
+            entries.append(("how-to-become", "How to get there"))
+        if self.salary_bars or c.regional_salaries.all() or self.sections["salary"]:
+            entries.append(("salary", "Salary"))
+        if c.levels.all():
+            entries.append(("career-path", "Career path"))
+        entries += [(s.anchor, s.title) for s in self.sections["path"] + self.sections["outlook"]]
+        if c.specializations.all():
+            entries.append(("specializations", "Emerging specializations"))
+        if self.pros or self.cons:
+            entries.append(("pros-cons", "Pros and cons"))
+        if c.faqs.all():
+            entries.append(("faq", "FAQ"))
+        if c.related_links.all():
+            entries.append(("related", "Related careers"))
+        if c.sources.all():
+            entries.append(("sources", "Sources"))
+        return entries
+
+
+@dataclass
+class SkillRow:
+    name: str
+    kind: str
+    a: CareerSkill | None
+    b: CareerSkill | None
+
+
+@dataclass
+class Comparison:
+    a: Career
+    b: Career
+    shared: list[SkillRow]
+    only_a: list[SkillRow]
+    only_b: list[SkillRow]
+    levels: list[tuple[CareerLevel | None, CareerLevel | None]]
+
+
+def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
+    """Two published careers side by side; None when either slug is unknown or a draft."""
+    careers = {
+        c.slug: c
+        for c in Career.objects.published()
+        .filter(slug__in=[a_slug, b_slug])
+        .select_related("category")
+        .prefetch_related(
+            Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
+            "levels",
+        )
+    }
+    a, b = careers.get(a_slug), careers.get(b_slug)
+    if a is None or b is None:
+        return None
+    a_skills = {cs.skill_id: cs for cs in a.career_skills.all()}
+    b_skills = {cs.skill_id: cs for cs in b.career_skills.all()}
+
+    def by_importance(rows):
+        return sorted(
+            rows,
+            key=lambda r: (
+                -max(r.a.importance if r.a else 0, r.b.importance if r.b else 0),
+                r.name,
+            ),
+        )
+
+    def row(cs_a, cs_b):
+        skill = (cs_a or cs_b).skill
+        return SkillRow(name=skill.name, kind=skill.kind, a=cs_a, b=cs_b)
+
+    shared = by_importance(row(a_skills[k], b_skills[k]) for k in a_skills.keys() & b_skills.keys())
+    only_a = by_importance(row(a_skills[k], None) for k in a_skills.keys() - b_skills.keys())
+    only_b = by_importance(row(None, b_skills[k]) for k in b_skills.keys() - a_skills.keys())
+    a_levels, b_levels = list(a.levels.all()), list(b.levels.all())
+    depth = max(len(a_levels), len(b_levels))
+    levels = [
+        (
+            a_levels[i] if i < len(a_levels) else None,
+            b_levels[i] if i < len(b_levels) else None,
+        )
+        for i in range(depth)
+    ]
+    return Comparison(a=a, b=b, shared=shared, only_a=only_a, only_b=only_b, levels=levels)

@@ -1,0 +1,32 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from guide import markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    """Render staff-written Markdown as sanitised HTML."""
+    return mark_safe(markdown.render(text or ""))  # noqa: S308 - sanitised by nh3
+
+
+@register.filter
+def usd(value):
+    """Whole US dollars: 110000 -> "$110,000"; None -> an em dash."""
+    if value in (None, ""):
+        return "—"
+    return f"${int(value):,}"
+
+
+@register.filter
+def usd_short(value):
+    """Compact US dollars: 350000 -> "$350k"."""
+    if value in (None, ""):
+        return "—"
+    value = int(value)
+    if value >= 1000:
+        thousands = value / 1000
+        return f"${thousands:,.0f}k" if thousands == int(thousands) else f"${thousands:,.1f}k"
+    return f"${value}"

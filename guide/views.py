@@ -1,0 +1,113 @@
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .models import Career, Category
+
+MAX_SLUG_LENGTH = 120
+
+
+def _clean_param(request, name: str, limit: int = MAX_SLUG_LENGTH) -> str:
+    """A query parameter trimmed, stripped of NUL bytes and capped in length."""
+    return request.GET.get(name, "").replace("\x00", "").strip()[:limit]
+
+
+def _can_preview(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm("guide.view_career")
+
+
+@require_GET
+def home(request):
+    featured = Career.objects.published().filter(featured=True).select_related("category")
+    categories = Category.objects.filter(careers__status=Career.Status.PUBLISHED).distinct()
+    return render(
+        request,
+        "guide/home.html",
+        {"featured": featured, "categories": categories},
+    )
+
+
+@require_GET
+def career_list(request):
+    query = _clean_param(request, "q", selectors.MAX_QUERY_LENGTH)
+    category_slug = _clean_param(request, "category")
+    careers = selectors.career_list(query=query, category=category_slug)
+    categories = Category.objects.filter(careers__status=Career.Status.PUBLISHED).distinct()
+    return render(
+        request,
+        "guide/career_list.html",
+        {
+            "careers": careers,
+            "query": query,
+            "categories": categories,
+            "category_slug": category_slug,
+        },
+    )
+
+
+@require_GET
+def career_detail(request, slug):
+    preview = _can_preview(request.user)
+    career = selectors.career_for_page(slug=slug, include_drafts=preview)
+    if career is None:
+        raise Http404("No published guide has that address.")
+    page = selectors.GuidePage.build(career)
+    return render(request, "guide/career_detail.html", {"career": career, "page": page})
+
+
+@require_GET
+def career_compare(request):
+    a_slug, b_slug = _clean_param(request, "a"), _clean_param(request, "b")
+    published = Career.objects.published().only("slug", "title")
+    comparison = None
+    error = ""
+    if a_slug or b_slug:
+        if not (a_slug and b_slug):
+            error = "Pick two careers to compare."
+        elif a_slug == b_slug:
+            error = "Pick two different careers."
+        else:
+            comparison = selectors.career_comparison(a_slug=a_slug, b_slug=b_slug)
+            if comparison is None:
+                error = "One of those careers has no published guide. Pick from the lists."
+    return render(
+        request,
+        "guide/career_compare.html",
+        {
+            "careers": published,
+            "comparison": comparison,
+            "a_slug": a_slug,
+            "b_slug": b_slug,
+            "error": error,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the app and its database answer, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /assessments/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

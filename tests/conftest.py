@@ -1,0 +1,32 @@
+"""Shared standard users: an owner, an outsider and a staff editor (STYLE.md §17)."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+PASSWORD = "correct-horse-battery-42"
+
+
+@pytest.fixture
+def owner(django_user_model):
+    return django_user_model.objects.create_user(email="owner@example.com", password=PASSWORD)
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    return django_user_model.objects.create_user(email="outsider@example.com", password=PASSWORD)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A staff member in the Editors group (made by a migration), not a superuser."""
+    user = django_user_model.objects.create_user(
+        email="editor@example.com", password=PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,104 @@
+"""Small builders for test data, each with keyword defaults (see STYLE.md §19)."""
+
+import itertools
+
+from django.utils.text import slugify
+
+from guide.models import (
+    FAQ,
+    Career,
+    CareerLevel,
+    CareerSkill,
+    Category,
+    EducationPath,
+    KeyFact,
+    ProCon,
+    RegionalSalary,
+    RelatedCareer,
+    Responsibility,
+    Section,
+    Skill,
+    Source,
+    Specialization,
+    Step,
+)
+
+_counter = itertools.count(1)
+
+
+def make_category(*, name=None, slug=None):
+    name = name or f"Category {next(_counter)}"
+    return Category.objects.create(name=name, slug=slug or slugify(name))
+
+
+def make_skill(*, name=None, kind=Skill.Kind.TECHNICAL, description=""):
+    name = name or f"Skill {next(_counter)}"
+    return Skill.objects.create(name=name, slug=slugify(name), kind=kind, description=description)
+
+
+def make_career(
+    *,
+    title=None,
+    slug=None,
+    status=Career.Status.PUBLISHED,
+    summary="A role that builds and runs systems.",
+    category=None,
+    featured=False,
+    **fields,
+):
+    title = title or f"Career {next(_counter)}"
+    return Career.objects.create(
+        title=title,
+        slug=slug or slugify(title),
+        status=status,
+        summary=summary,
+        category=category,
+        featured=featured,
+        **fields,
+    )
+
+
+def add_skill(career, skill=None, *, importance=3, expected=2, order=0, **skill_fields):
+    skill = skill or make_skill(**skill_fields)
+    return CareerSkill.objects.create(
+        career=career,
+        skill=skill,
+        importance=importance,
+        expected_proficiency=expected,
+        order=order,
+    )
+
+
+def make_full_guide(*, scale=1, **career_fields):
+    """A career with every kind of part; `scale` multiplies how many of each it has."""
+    career = make_career(median_salary_usd=110000, growth_outlook_pct=22, **career_fields)
+    n = next(_counter)
+    for i in range(2 * scale):
+        source = Source.objects.create(career=career, title=f"Source {i}", order=i)
+    KeyFact.objects.create(career=career, kind=KeyFact.Kind.MEDIAN_SALARY, source=source)
+    KeyFact.objects.create(career=career, kind=KeyFact.Kind.GROWTH, source=source)
+    for i in range(4 * scale):
+        Responsibility.objects.create(career=career, text=f"Duty {i}", order=i)
+        add_skill(career, name=f"Skill {n}-{i}", importance=1 + i % 5, expected=i % 5, order=i)
+        Step.objects.create(career=career, title=f"Step {i}", body="Do it.", order=i)
+        FAQ.objects.create(career=career, question=f"Question {i}?", answer="Yes.", order=i)
+        ProCon.objects.create(career=career, kind=ProCon.Kind.PRO, text=f"Pro {i}", order=i)
+        ProCon.objects.create(career=career, kind=ProCon.Kind.CON, text=f"Con {i}", order=i)
+    for i in range(2 * scale):
+        EducationPath.objects.create(career=career, title=f"Path {i}", order=i)
+        CareerLevel.objects.create(
+            career=career,
+            title=f"Level {i}",
+            years_min=i,
+            years_max=i + 2,
+            salary_median_usd=100000 + i * 1000,
+            order=i,
+        )
+        RegionalSalary.objects.create(career=career, region=f"Region {i}", salary_usd=90000)
+        Section.objects.create(
+            career=career, title=f"Section {i}", anchor=f"section-{i}", body="Text.", order=i
+        )
+        Specialization.objects.create(career=career, title=f"Niche {i}", body="Text.", order=i)
+        other = make_career(title=f"Neighbour {n}-{i}")
+        RelatedCareer.objects.create(career=career, related_career=other, order=i)
+    return career
