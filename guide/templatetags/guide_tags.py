@@ -27,6 +27,6 @@ def usd_short(value):
         return "—"
     value = int(value)
     if value >= 1000:
-        thousands = value / 1000
-        return f"${thousands:,.0f}k" if thousands == int(thousands) else f"${thousands:,.1f}k"
+        thousands = f"{value / 1000:,.1f}".removesuffix(".0")
+        return f"${thousands}k"
     return f"${value}"
