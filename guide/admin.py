@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 
@@ -34,6 +35,8 @@ class OrderedStackedInline(admin.StackedInline):
 
 class SourceInline(OrderedTabularInline):
     model = Source
+    # A URL typed without a scheme means https (Django 6's default, chosen now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["order", "title", "publisher", "url", "accessed"]
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 
 PASSWORD = "correct-horse-battery-42"
 
@@ -27,6 +28,8 @@ def editor(django_user_model):
 
 
 @pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+def editor_client(editor):
+    """A client signed in as the editor, separate from the anonymous `client`."""
+    signed_in = Client()
+    signed_in.force_login(editor)
+    return signed_in

@@ -1,0 +1,97 @@
+"""Staff in the Editors group edit every part of a guide in the admin without code."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from guide.models import Career, Step
+from tests.factory import make_full_guide
+from tests.forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editors_group_has_exactly_the_guide_permissions(editor):
+    perms = Permission.objects.filter(group__name="Editors")
+    assert perms.exists()
+    assert set(perms.values_list("content_type__app_label", flat=True)) == {"guide"}
+    assert perms.count() == Permission.objects.filter(content_type__app_label="guide").count()
+    assert not editor.is_superuser
+
+
+def test_editor_changes_a_guide_and_the_page_shows_it(editor_client, client):
+    career = make_full_guide(title="Amazon Engineer")
+    step = career.steps.first()
+    url = reverse("admin:guide_career_change", args=[career.pk])
+    page = editor_client.get(url)
+    assert page.status_code == 200
+
+    data = form_data(page.content.decode(), "career_form")
+    data["median_salary_usd"] = "117500"
+    step_id_key = next(
+        key for key, value in data.items() if key.startswith("steps-") and value == str(step.pk)
+    )
+    data[step_id_key.replace("-id", "-title")] = "Choose the team you want to join"
+    data["_save"] = "Save"
+    response = editor_client.post(url, data)
+    if response.status_code != 302:
+        ctx = response.context
+        inline_errors = [inline.formset.errors for inline in ctx["inline_admin_formsets"]]
+        raise AssertionError([ctx["adminform"].form.errors, *inline_errors])
+
+    career.refresh_from_db()
+    assert career.median_salary_usd == 117500
+    assert Step.objects.get(pk=step.pk).title == "Choose the team you want to join"
+    public = client.get(career.get_absolute_url()).content.decode()
+    assert "$117,500" in public
+    assert "Choose the team you want to join" in public
+
+
+def test_editor_adds_a_new_guide_and_publishes_it(editor_client, client):
+    add_url = reverse("admin:guide_career_add")
+    data = form_data(editor_client.get(add_url).content.decode(), "career_form")
+    data.update(
+        title="Site Reliability Engineer",
+        slug="site-reliability-engineer",
+        summary="Keeps services up.",
+        status="draft",
+    )
+    assert editor_client.post(add_url, data).status_code == 302
+    career = Career.objects.get(slug="site-reliability-engineer")
+    assert client.get(career.get_absolute_url()).status_code == 404
+
+    changelist = reverse("admin:guide_career_changelist")
+    response = editor_client.post(
+        changelist, {"action": "publish", "_selected_action": [career.pk]}
+    )
+    assert response.status_code == 302
+    assert client.get(career.get_absolute_url()).status_code == 200
+
+
+def test_invalid_edit_is_refused_with_the_form_kept(editor_client):
+    career = make_full_guide(title="Amazon Engineer")
+    url = reverse("admin:guide_career_change", args=[career.pk])
+    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data["salary_low_usd"] = "300000"
+    data["salary_high_usd"] = "100000"
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "must not be below the low end" in response.content.decode()
+    career.refresh_from_db()
+    assert career.salary_low_usd is None
+
+
+def test_admin_list_search_and_filters_work(editor_client):
+    make_full_guide(title="Amazon Engineer")
+    make_full_guide(title="Cloud Engineer", status=Career.Status.DRAFT)
+    url = reverse("admin:guide_career_changelist")
+    assert "Amazon Engineer" in editor_client.get(url, {"q": "amazon"}).content.decode()
+    drafts = editor_client.get(url, {"status__exact": "draft"}).content.decode()
+    assert "Cloud Engineer" in drafts and "Amazon Engineer" not in drafts
+
+
+def test_visitors_and_plain_users_cannot_reach_the_admin(client, owner):
+    url = reverse("admin:guide_career_changelist")
+    assert client.get(url).status_code == 302
+    client.force_login(owner)
+    assert client.get(url).status_code == 302
