@@ -21,6 +21,7 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps
 run: $(VENV)/.run-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_guides
+	$(PY) manage.py load_assessments
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev-deps
@@ -47,3 +48,8 @@ lock: $(VENV)/.dev-deps
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Benchmarks: ratios against a baseline measured in the same run (docs/performance.md).
+bench: $(VENV)/.dev-deps
+	command -v wrk >/dev/null 2>&1 || (apt-get install -y -qq wrk >/dev/null 2>&1 || echo "wrk unavailable: HTTP part skipped")
+	$(PY) bench/run.py

@@ -1,16 +1,46 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import User
+from .models import ApiToken, Profile, User
+
+# Staff sign in through allauth, so the admin gets the same rate limits and two-factor
+# check as the site; /admin/login/ sends visitors to /accounts/login/ and refuses
+# signed-in users who are not staff.
+admin.site.login = secure_admin_login(admin.site.login)
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+    extra = 0
+    max_num = 1
+    fields = ["target_career", "target_level", "years_of_experience", "updated_at"]
+    readonly_fields = ["updated_at"]
+
+
+class ApiTokenInline(admin.TabularInline):
+    """Tokens can be revoked (deleted) here; keys are never shown, so none can be added."""
+
+    model = ApiToken
+    extra = 0
+    fields = ["name", "prefix", "created_at", "last_used_at", "expires_at"]
+    readonly_fields = fields
+    can_delete = True
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "display_name", "is_staff", "is_active", "date_joined", "last_login"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups", "date_joined", "last_login"]
     search_fields = ["email", "display_name"]
     readonly_fields = ["date_joined", "last_login"]
+    inlines = [ProfileInline, ApiTokenInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Profile", {"fields": ["display_name"]}),
@@ -23,3 +53,26 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+
+    def get_inline_instances(self, request, obj=None):
+        # A user being added has no profile or tokens yet.
+        return super().get_inline_instances(request, obj) if obj else []
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Find a token by the prefix someone quotes; revoke it by deleting it."""
+
+    list_display = ["prefix", "name", "user", "created_at", "last_used_at", "expires_at"]
+    list_filter = ["created_at", "last_used_at", "expires_at"]
+    search_fields = ["prefix", "name", "user__email"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at", "expires_at"]
+    fields = readonly_fields
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -5,3 +5,14 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from . import export, selectors
+
+        # The account's own sections come first; other apps add theirs the same way.
+        export.register("account", selectors.account_for_export)
+        export.register("profile", selectors.profile_for_export)
+        export.register("email_addresses", selectors.email_addresses_for_export)
+        export.register("two_factor_authentication", selectors.two_factor_for_export)
+        export.register("api_tokens", selectors.api_tokens_for_export)
+        export.register("sessions", selectors.sessions_for_export)

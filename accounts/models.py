@@ -1,12 +1,33 @@
+"""The account, its profile and its personal API tokens.
+
+Emails are stored lower-cased everywhere (allauth looks them up that way), and a
+case-insensitive unique constraint keeps "Ann@x.org" and "ann@x.org" from being two
+accounts. Everything a user owns points at the user with ``on_delete=CASCADE`` so that
+deleting the account removes it (see ``accounts.services.account_delete``).
+"""
+
+import hashlib
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
+
+MAX_YEARS_OF_EXPERIENCE = 60
 
 
 class UserManager(BaseUserManager):
     """Users are identified by email; there is no username."""
 
     use_in_migrations = True
+
+    @classmethod
+    def normalize_email(cls, email):
+        """The whole address in lower case, not only the domain part."""
+        return (email or "").strip().lower()
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
@@ -57,14 +78,149 @@ class User(AbstractUser):
         verbose_name = "user"
         verbose_name_plural = "users"
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_ci_unique",
+                violation_error_message="An account with this email address already exists.",
+            ),
         ]
 
     def __str__(self):
         return self.email
+
+    def clean(self):
+        super().clean()
+        self.email = UserManager.normalize_email(self.email)
+
+    def save(self, *args, **kwargs):
+        self.email = UserManager.normalize_email(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.display_name or self.email
 
     def get_short_name(self):
         return self.display_name or self.email.split("@")[0]
+
+
+class Profile(models.Model):
+    """What a user tells us about their goal; one per user, created on first save."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    target_career = models.ForeignKey(
+        "guide.Career",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The career the user is working towards. Only published guides can be picked.",
+    )
+    target_level = models.ForeignKey(
+        "guide.CareerLevel",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A level of the target career; it must belong to that career.",
+    )
+    years_of_experience = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_YEARS_OF_EXPERIENCE)],
+        help_text=f"Years of relevant work experience, 0 to {MAX_YEARS_OF_EXPERIENCE}.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["user__email"]
+        verbose_name = "profile"
+        verbose_name_plural = "profiles"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(years_of_experience__isnull=True)
+                | models.Q(
+                    years_of_experience__gte=0,
+                    years_of_experience__lte=MAX_YEARS_OF_EXPERIENCE,
+                ),
+                name="accounts_profile_years_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    def clean(self):
+        super().clean()
+        if self.target_level_id is None:
+            return
+        if self.target_career_id is None:
+            raise ValidationError({"target_career": "Pick the career this level belongs to."})
+        if self.target_level.career_id != self.target_career_id:
+            raise ValidationError(
+                {"target_level": "That level belongs to a different career. Pick one of its own."}
+            )
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def active(self):
+        """Tokens that still open the API: not expired."""
+        now = timezone.now()
+        return self.filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now))
+
+
+class ApiToken(models.Model):
+    """A personal key for the REST API. Only a SHA-256 hash of the key is stored.
+
+    The full key is shown once, when it is created; afterwards only its prefix
+    identifies it. Keys are 256 bits of randomness, so a fast hash is enough: there is
+    nothing to brute-force, and the lookup by hash stays one indexed query.
+    """
+
+    KEY_PREFIX = "cg_"
+    PREFIX_LENGTH = 11  # "cg_" and the first 8 random characters
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(
+        max_length=60, help_text="The owner's label for the token, such as the script using it."
+    )
+    prefix = models.CharField(
+        max_length=PREFIX_LENGTH,
+        editable=False,
+        help_text="The start of the key, shown so the owner can tell tokens apart.",
+    )
+    # unique=True adds the index that serves the API's lookup by key hash.
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="After this moment the token stops working. Empty: never."
+    )
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "API token"
+        verbose_name_plural = "API tokens"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "name"],
+                name="accounts_apitoken_name_unique_per_user",
+                violation_error_message="You already have a token with this name.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()

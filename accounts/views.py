@@ -1,2 +1,142 @@
+"""The account pages of our own: profile and API tokens, data export, account deletion.
 
-# Create your views here.
+Sign-up, sign-in, passwords, email addresses and two-factor authentication are
+allauth's views, styled by the templates in templates/account/ and templates/mfa/.
+"""
+
+import json
+
+from allauth.account import views as allauth_views
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import export, selectors, services
+from .forms import AccountDeleteForm, ApiTokenForm, ProfileForm
+from .models import ApiToken
+
+
+def _own_token(request, pk: int) -> ApiToken:
+    """One of the signed-in user's tokens; 404 for anyone else's."""
+    return get_object_or_404(ApiToken, pk=pk, user=request.user)
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _render_profile(request, *, profile_form=None, token_form=None):
+    profile = selectors.profile_for_user(user=request.user)
+    if profile_form is None:
+        profile_form = ProfileForm(initial=ProfileForm.initial_for(profile, request.user))
+    context = {
+        "profile": profile,
+        "profile_form": profile_form,
+        "token_form": token_form or ApiTokenForm(prefix="token"),
+        "tokens": selectors.api_token_list(user=request.user),
+        "max_tokens": services.MAX_API_TOKENS,
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    if request.method != "POST":
+        return _render_profile(request)
+    form = ProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            services.profile_update(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, "Your profile is saved.")
+            return redirect("accounts:profile")
+    return _render_profile(request, profile_form=form)
+
+
+@never_cache
+@login_required
+@require_POST
+def token_create(request):
+    form = ApiTokenForm(request.POST, prefix="token")
+    if form.is_valid():
+        try:
+            token, key = services.api_token_create(
+                user=request.user, name=form.cleaned_data["name"], lifetime=form.lifetime_delta
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            # Rendered, not redirected: the key exists only in this response.
+            return render(request, "accounts/token_created.html", {"token": token, "key": key})
+    return _render_profile(request, token_form=form)
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = _own_token(request, pk)
+    services.api_token_revoke(token=token)
+    messages.success(request, f"Token “{token.name}” is revoked. Requests using it now fail.")
+    return redirect("accounts:profile")
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET"])
+def export_download(request):
+    document = export.export_build(user=request.user)
+    body = json.dumps(document, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    filename = f"career-guide-data-{timezone.now():%Y-%m-%d}.json"
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    data = request.POST if request.method == "POST" else None
+    form = AccountDeleteForm(data, request=request)
+    if request.method == "POST" and form.is_valid():
+        email = request.user.email
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.success(
+            request,
+            f"Your account {email} and everything in it are deleted. "
+            "Thank you for using Career Guide.",
+        )
+        return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+class ConfirmEmailView(allauth_views.ConfirmEmailView):
+    """allauth's confirmation page, but a link that expired while the page was open
+    shows the "link no longer works" page on submit instead of a bare 404."""
+
+    def post(self, *args, **kwargs):
+        try:
+            return super().post(*args, **kwargs)
+        except Http404:
+            self.object = None
+            return self.render_to_response(self.get_context_data())
+
+
+confirm_email = ConfirmEmailView.as_view()

@@ -1,2 +1,97 @@
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
 
-# Register your models here.
+from .models import Dimension, Option, Plan, PlanStep, Question, Resource, Result
+
+
+@admin.register(Dimension)
+class DimensionAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "question_count"]
+    list_editable = ["order"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(question_count=Count("questions"))
+
+    @admin.display(description="questions", ordering="question_count")
+    def question_count(self, dimension):
+        return dimension.question_count
+
+
+class OptionInline(admin.TabularInline):
+    model = Option
+    extra = 0
+    min_num = 2
+    fields = ["order", "label", "points"]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "dimension", "career", "order", "active"]
+    list_editable = ["order", "active"]
+    list_filter = ["dimension", "active", ("career", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["dimension", "career"]
+    search_fields = ["text"]
+    autocomplete_fields = ["career"]
+    inlines = [OptionInline]
+
+
+@admin.register(Resource)
+class ResourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "skill", "dimension", "career"]
+    list_filter = ["kind", "dimension", ("skill", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["skill", "dimension", "career"]
+    search_fields = ["title", "description", "skill__name"]
+    autocomplete_fields = ["skill", "career"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Result)
+class ResultAdmin(admin.ModelAdmin):
+    """Results are users' records: staff can read them, never change them."""
+
+    list_display = ["career_title", "kind", "score", "user", "target_level", "created_at"]
+    list_filter = ["kind", "career_title", "flat_answers"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "career_title", "career_slug"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in Result._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PlanStepInline(admin.TabularInline):
+    model = PlanStep
+    extra = 0
+    fields = ["step_title", "status", "note", "updated_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["user", "career", "target_date", "updated_at"]
+    list_select_related = ["user", "career"]
+    search_fields = ["user__email", "career__title"]
+    readonly_fields = ["user", "career", "target_date", "created_at", "updated_at"]
+    inlines = [PlanStepInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

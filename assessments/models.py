@@ -1,1 +1,310 @@
+"""Assessments: readiness questions, learning resources, results (snapshots) and plans.
 
+A Result is a snapshot: it stores, in `items`, every question text, skill name,
+weight and expected level it was scored against, so a user's history reads the same
+after staff edit, reorder or delete the guide. The scoring itself lives in
+`assessments.scoring` and is documented in docs/scoring.md.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+
+from guide.models import Career, Skill, Step
+
+
+class Dimension(models.Model):
+    """A group of readiness questions: education, projects, interview preparation ..."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True, help_text="What this dimension measures.")
+    advice = models.TextField(
+        blank=True,
+        help_text="General next step shown when this dimension is among the weakest (Markdown).",
+    )
+    step_keywords = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Comma-separated words. A guide step whose title contains one of them is "
+            "recommended when this dimension is weak (e.g. “interview, loop”)."
+        ),
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "readiness dimension"
+        verbose_name_plural = "readiness dimensions"
+
+    def __str__(self):
+        return self.name
+
+
+class QuestionQuerySet(models.QuerySet):
+    def for_career(self, career: Career):
+        """Active global questions plus the career's own additions, in page order."""
+        return (
+            self.filter(active=True)
+            .filter(models.Q(career__isnull=True) | models.Q(career=career))
+            .select_related("dimension")
+            .order_by("dimension__order", "dimension__name", "order", "pk")
+        )
+
+
+class Question(models.Model):
+    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="questions")
+    career = models.ForeignKey(
+        Career,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="readiness_questions",
+        help_text="Empty: asked for every career. Set: an addition asked only for this career.",
+    )
+    text = models.CharField(max_length=300)
+    help_text = models.CharField(
+        max_length=300, blank=True, help_text="Optional hint shown under the question."
+    )
+    order = models.PositiveIntegerField(default=0)
+    active = models.BooleanField(
+        default=True, help_text="Untick to stop asking it; past results keep their answers."
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dimension__order", "order", "pk"]
+        verbose_name = "readiness question"
+        verbose_name_plural = "readiness questions"
+        indexes = [
+            # Serves QuestionQuerySet.for_career: active questions, global or of one career.
+            models.Index(fields=["active", "career"], name="assess_question_active_career"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class Option(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    label = models.CharField(max_length=200)
+    points = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[MaxValueValidator(10)],
+        help_text="Points this answer is worth (0–10). A question's best answer sets its maximum.",
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "answer option"
+        verbose_name_plural = "answer options"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(points__lte=10), name="assess_option_points_max_10"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label} ({self.points})"
+
+
+class Resource(models.Model):
+    """A learning resource or project idea, recommended for a skill or a dimension."""
+
+    class Kind(models.TextChoices):
+        COURSE = "course", "Course"
+        BOOK = "book", "Book or guide"
+        PRACTICE = "practice", "Practice"
+        PROJECT = "project", "Project idea"
+        CERTIFICATION = "certification", "Certification"
+        COMMUNITY = "community", "Community"
+
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COURSE)
+    url = models.URLField(max_length=500, blank=True)
+    description = models.TextField(help_text="What to do and what it builds (Markdown).")
+    skill = models.ForeignKey(
+        Skill,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="resources",
+        help_text="Recommend it when this skill is a gap.",
+    )
+    dimension = models.ForeignKey(
+        Dimension,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="resources",
+        help_text="Recommend it when this readiness dimension is weak.",
+    )
+    career = models.ForeignKey(
+        Career,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="resources",
+        help_text="Empty: for every career. Set: only for this career.",
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "learning resource"
+        verbose_name_plural = "learning resources"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(skill__isnull=False) | models.Q(dimension__isnull=False),
+                name="assess_resource_has_skill_or_dimension",
+                violation_error_message="Link the resource to a skill or a dimension.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Result(models.Model):
+    """One scored attempt, frozen as it was scored. Never edited after it is saved."""
+
+    class Kind(models.TextChoices):
+        SKILLS = "skills", "Skills-gap analysis"
+        READINESS = "readiness", "Career readiness"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="assessment_results",
+        help_text="Empty while the result belongs to a visitor's session.",
+    )
+    career = models.ForeignKey(
+        Career,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Kept for links; the title below is the snapshot.",
+    )
+    career_title = models.CharField(max_length=120)
+    career_slug = models.SlugField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    target_level = models.CharField(
+        max_length=120, blank=True, help_text="Title of the level the skills were rated against."
+    )
+    score = models.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Overall percentage.",
+    )
+    items = models.JSONField(
+        default=list, help_text="Per-skill or per-dimension snapshot with the answers."
+    )
+    recommendations = models.JSONField(default=list)
+    flat_answers = models.BooleanField(
+        default=False, help_text="Every rating was the same, which makes the result less reliable."
+    )
+    guide_updated_at = models.DateTimeField(
+        help_text="When the guide was last changed at the time of scoring."
+    )
+    submission_key = models.UUIDField(
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="One per form shown, so a double submission makes one result.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "assessment result"
+        verbose_name_plural = "assessment results"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=0, score__lte=100), name="assess_result_score_0_100"
+            ),
+        ]
+        indexes = [
+            # Serves the dashboard: one user's results grouped by career and kind, newest first.
+            models.Index(
+                fields=["user", "career_slug", "kind", "-created_at"],
+                name="assess_result_history",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.career_title}: {self.score}%"
+
+    def get_absolute_url(self):
+        return reverse("assessments:result", kwargs={"pk": self.pk})
+
+
+class Plan(models.Model):
+    """A user's plan for one career: a status and a note for each of the guide's steps."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
+    )
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="+")
+    target_date = models.DateField(
+        null=True, blank=True, help_text="When the user wants to be ready; drives the pace line."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = "plan"
+        verbose_name_plural = "plans"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "career"], name="assess_plan_one_per_career"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.career}"
+
+
+class PlanStep(models.Model):
+    class Status(models.TextChoices):
+        TODO = "todo", "To do"
+        DOING = "doing", "Doing"
+        DONE = "done", "Done"
+        SKIPPED = "skipped", "Skipped"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="plan_steps")
+    step = models.ForeignKey(
+        Step,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when staff removed the step from the guide; the title is kept.",
+    )
+    step_title = models.CharField(max_length=160, help_text="The step's title when last saved.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.TODO)
+    note = models.TextField(max_length=4000, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["step__order", "pk"]
+        verbose_name = "plan step"
+        verbose_name_plural = "plan steps"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "step"],
+                condition=models.Q(step__isnull=False),
+                name="assess_planstep_one_per_step",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.step_title}: {self.get_status_display()}"

@@ -1,2 +1,191 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
-# Create your views here.
+from guide.models import Career
+
+from . import selectors, services
+from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
+from .models import Plan, PlanStep, Result
+from .scoring import RATING_ANCHORS
+
+MAX_VISITOR_RESULTS = 20
+
+
+def _posted(request):
+    """The POST data for a form, or None on GET (an empty POST still binds the form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _remember_for_visitor(request, result: Result) -> None:
+    if request.user.is_authenticated:
+        return
+    ids = selectors.visitor_result_ids(request.session)
+    if result.pk not in ids:
+        ids = (ids + [result.pk])[-MAX_VISITOR_RESULTS:]
+    request.session[selectors.VISITOR_SESSION_KEY] = ids
+
+
+@require_http_methods(["GET", "POST"])
+def skills_assessment(request, slug):
+    career = selectors.career_for_assessment(slug=slug)
+    if not career.career_skills.all() or not career.levels.all():
+        raise Http404("This guide has no skills or levels to assess yet.")
+    form = SkillsForm(_posted(request), career=career)
+    if request.method == "POST" and form.is_valid():
+        result, created = services.result_create_skills(
+            user=request.user,
+            career=career,
+            level=form.cleaned_data["level"],
+            ratings=form.ratings(),
+            submission_key=form.cleaned_data["submission_key"],
+        )
+        _remember_for_visitor(request, result)
+        if not created:
+            messages.info(request, "That form was already submitted; here is its result.")
+        return redirect(result)
+    return render(
+        request,
+        "assessments/skills_form.html",
+        {"career": career, "form": form, "anchors": RATING_ANCHORS},
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def readiness_assessment(request, slug):
+    career = selectors.career_for_assessment(slug=slug)
+    questions = selectors.readiness_questions(career=career)
+    if not questions:
+        raise Http404("No readiness questions have been written yet.")
+    form = ReadinessForm(_posted(request), questions=questions)
+    if request.method == "POST" and form.is_valid():
+        result, created = services.result_create_readiness(
+            user=request.user,
+            career=career,
+            questions=questions,
+            answers=form.answers(),
+            submission_key=form.cleaned_data["submission_key"],
+        )
+        _remember_for_visitor(request, result)
+        if not created:
+            messages.info(request, "That form was already submitted; here is its result.")
+        return redirect(result)
+    return render(
+        request,
+        "assessments/readiness_form.html",
+        {"career": career, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def result_detail(request, pk):
+    result = selectors.result_for_viewer(request=request, pk=pk)
+    items = result.items
+    if result.kind == Result.Kind.SKILLS:
+        gaps = [i for i in items if i["shortfall"] > 0]
+        gaps.sort(key=lambda i: (-i["priority"], -i["importance"], i["name"]))
+        rest = sorted(
+            (i for i in items if i["shortfall"] == 0), key=lambda i: (-i["importance"], i["name"])
+        )
+        items = gaps + rest
+    else:
+        gaps = sorted((i for i in items if i["pct"] < 70), key=lambda i: (i["pct"], i["name"]))
+    return render(
+        request,
+        "assessments/result_detail.html",
+        {
+            "result": result,
+            "items": items,
+            "gaps": gaps,
+            "anchors": RATING_ANCHORS,
+            "is_visitor_result": result.user_id is None,
+        },
+    )
+
+
+@login_required
+def dashboard(request):
+    return render(
+        request,
+        "assessments/dashboard.html",
+        {
+            "tracks": selectors.dashboard_tracks(user=request.user),
+            "plans": selectors.plans_for_dashboard(user=request.user),
+            "careers": Career.objects.published().only("slug", "title"),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_detail(request, slug):
+    career = get_object_or_404(Career.objects.published(), slug=slug)
+    plan = services.plan_get_or_create(user=request.user, career=career)
+    date_form = TargetDateForm(
+        _posted(request), initial={"target_date": plan.target_date}, prefix="plan"
+    )
+    if date_form.is_bound and date_form.is_valid():
+        services.plan_set_target_date(
+            user=request.user,
+            plan_id=plan.pk,
+            target_date=date_form.cleaned_data["target_date"],
+        )
+        messages.success(request, "Target date saved.")
+        return redirect(reverse("assessments:plan", args=[slug]) + "#pace")
+    view = selectors.plan_view(plan=plan)
+    rows = [(step, PlanStepForm(instance=step, prefix=f"s{step.pk}")) for step in view.steps]
+    return render(
+        request,
+        "assessments/plan.html",
+        {"career": career, "view": view, "rows": rows, "date_form": date_form},
+        status=400 if date_form.is_bound else 200,
+    )
+
+
+@login_required
+@require_POST
+def plan_step_update(request, pk):
+    plan_step = get_object_or_404(
+        PlanStep.objects.select_related("plan__career"), pk=pk, plan__user=request.user
+    )
+    form = PlanStepForm(request.POST, instance=plan_step, prefix=f"s{pk}")
+    slug = plan_step.plan.career.slug
+    anchor = reverse("assessments:plan", args=[slug]) + f"#step-{pk}"
+    if not form.is_valid():
+        messages.error(
+            request, f"“{plan_step.step_title}” was not saved: pick a status from the list."
+        )
+        return redirect(anchor)
+    services.plan_step_update(
+        user=request.user,
+        plan_step_id=pk,
+        status=form.cleaned_data["status"],
+        note=form.cleaned_data["note"],
+    )
+    messages.success(request, f"Saved “{plan_step.step_title}”.")
+    return redirect(anchor)
+
+
+@require_http_methods(["GET"])
+def start(request):
+    """The home page's "start an assessment" form: pick a career and a kind."""
+    slug = request.GET.get("career", "").strip()[:120]
+    kind = request.GET.get("kind", "skills")
+    if not Career.objects.published().filter(slug=slug).exists():
+        messages.error(request, "Pick a career from the list to start an assessment.")
+        return redirect("guide:career-list")
+    target = "assessments:readiness" if kind == "readiness" else "assessments:skills"
+    return redirect(target, slug=slug)
+
+
+def plans_index(request):
+    """Send signed-in users with a single plan straight to it; others to the dashboard."""
+    if request.user.is_authenticated:
+        plans = list(Plan.objects.filter(user=request.user).select_related("career")[:2])
+        if len(plans) == 1:
+            return redirect("assessments:plan", slug=plans[0].career.slug)
+    return redirect("assessments:dashboard")

@@ -7,6 +7,7 @@ real secret key and allowed hosts.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -86,8 +87,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI from our own static files, no CDN
     "accounts",
     "guide",
     "assessments",
@@ -96,6 +99,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "careerguide.api.JsonErrorsMiddleware",  # errors under /api/ are JSON, never HTML
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,6 +141,9 @@ else:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "db.sqlite3",
         "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+        # Tests use a file too, not shared-cache memory, so concurrent writers wait on
+        # the busy timeout exactly as they do in the running site (one file per test run).
+        "TEST": {"NAME": VAR_DIR / f"test-db-{os.getpid()}.sqlite3"},
     }
 DATABASES = {"default": _default_db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -195,6 +202,27 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Career Guide] "
+# Tell people by email when their password, addresses or two-factor settings change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# allauth's forms with our labels and help texts (accounts/forms.py).
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
+# Behind a load balancer, how many proxies append to X-Forwarded-For; rate limits per IP
+# would otherwise count every visitor as the balancer's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        f"ALLAUTH_TRUSTED_PROXY_COUNT must be 0 or more; got {ALLAUTH_TRUSTED_PROXY_COUNT}"
+    )
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/h/ip",
@@ -205,6 +233,12 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Career Guide"
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "accounts.forms.MFAAuthenticateForm",
+    "reauthenticate": "accounts.forms.MFAReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+}
 
 # Mail: the console locally, SMTP when EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Career Guide <noreply@localhost>")
@@ -241,13 +275,51 @@ STORAGES = {
     },
 }
 
+# REST API (/api/v1/, docs/api.md). Rates are "<number>/<second|minute|hour|day>".
+API_THROTTLE_RATES = {
+    "anon": env_str("API_THROTTLE_ANON", "60/minute"),
+    "user": env_str("API_THROTTLE_USER", "300/minute"),
+    "auth-token": env_str("API_THROTTLE_AUTH_TOKEN", "5/minute"),
+}
+for _scope, _rate in API_THROTTLE_RATES.items():
+    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", _rate):
+        _name = f"API_THROTTLE_{_scope.upper().replace('-', '_')}"
+        raise ImproperlyConfigured(f"{_name} must look like 60/minute; got {_rate!r}")
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "careerguide.api_schema.AutoSchema",
+    # Token first: without credentials the answer is 401 with "WWW-Authenticate: Token".
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["careerguide.api.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "careerguide.api.PageNumberPagination",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "careerguide.api.AnonRateThrottle",
+        "careerguide.api.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,
+    # Client IPs for the anonymous rate: trust X-Forwarded-For only as far as our proxies.
+    "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT,
+    "EXCEPTION_HANDLER": "careerguide.api.exception_handler",
+    "COERCE_DECIMAL_TO_STRING": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Career Guide API",
+    "DESCRIPTION": (
+        "Career guides, and a signed-in user's own assessment results, plan and profile. "
+        "Authenticate with `Authorization: Token <key>` or a browser session (with CSRF). "
+        "Every error is a JSON body with `detail` and `code`. See docs/api.md."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Production hardening: only when DEBUG is off.

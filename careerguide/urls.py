@@ -12,8 +12,11 @@ admin.site.index_title = "Guides, skills and people"
 urlpatterns = [
     path("", guide_views.home, name="home"),
     path("careers/", include("guide.urls")),
+    path("assessments/", include("assessments.urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("careerguide.api_urls")),
     path("healthz", guide_views.healthz, name="healthz"),
     path("robots.txt", guide_views.robots_txt, name="robots-txt"),
     path(

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 
+from .cache import content_changed
 from .models import (
     FAQ,
     Career,
@@ -80,6 +81,7 @@ class CareerLevelInline(OrderedStackedInline):
         "title",
         ("years_min", "years_max"),
         ("salary_median_usd", "salary_average_usd"),
+        "expectation_offset",
         "scope",
         "focus_areas",
     ]
@@ -192,6 +194,7 @@ class CareerAdmin(admin.ModelAdmin):
     @admin.action(description="Publish the selected guides", permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.update(status=Career.Status.PUBLISHED)
+        content_changed()
         self.message_user(request, f"Published {count} guide(s).", messages.SUCCESS)
 
     @admin.action(
@@ -199,6 +202,7 @@ class CareerAdmin(admin.ModelAdmin):
     )
     def unpublish(self, request, queryset):
         count = queryset.update(status=Career.Status.DRAFT)
+        content_changed()
         self.message_user(request, f"Moved {count} guide(s) back to draft.", messages.SUCCESS)
 
 

@@ -5,3 +5,14 @@ class GuideConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "guide"
     verbose_name = "Career guides"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .cache import content_changed
+
+        for model in self.get_models():
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"guide-cache-{model}")
+            post_delete.connect(
+                content_changed, sender=model, dispatch_uid=f"guide-cache-del-{model}"
+            )

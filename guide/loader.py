@@ -67,6 +67,7 @@ POSITIONAL_PARTS = (
             "focus_areas",
             "salary_median_usd",
             "salary_average_usd",
+            "expectation_offset",
         ),
     ),
     ("regional_salaries", RegionalSalary, ("region", "salary_usd", "salary_note")),

@@ -346,6 +346,15 @@ class CareerLevel(CareerPart):
     focus_areas = models.TextField(blank=True, help_text="What to work on here (Markdown).")
     salary_median_usd = models.PositiveIntegerField(null=True, blank=True)
     salary_average_usd = models.PositiveIntegerField(null=True, blank=True)
+    expectation_offset = models.SmallIntegerField(
+        default=0,
+        validators=[MinValueValidator(-4), MaxValueValidator(4)],
+        help_text=(
+            "How this level's skill expectations differ from the career's main level, used by "
+            "the skills-gap analysis: -1 expects one point less on every skill, +1 one more "
+            "(always kept within 0–4)."
+        ),
+    )
 
     class Meta(CareerPart.Meta):
         verbose_name = "career level"
@@ -356,10 +365,18 @@ class CareerLevel(CareerPart):
                 | models.Q(years_max__gte=models.F("years_min")),
                 name="guide_careerlevel_years_ordered",
             ),
+            models.CheckConstraint(
+                condition=models.Q(expectation_offset__gte=-4, expectation_offset__lte=4),
+                name="guide_careerlevel_offset_range",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def expected_for(self, main_level_expected: int) -> int:
+        """The proficiency this level expects of a skill whose main-level expectation is given."""
+        return max(0, min(4, main_level_expected + self.expectation_offset))
 
     @property
     def years_label(self) -> str:

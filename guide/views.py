@@ -1,10 +1,13 @@
+from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import cache as cache_keys
 from . import selectors
 from .models import Career, Category
 
@@ -49,14 +52,37 @@ def career_list(request):
     )
 
 
+def _guide_page(career) -> dict:
+    """Everything the guide page shows, rendered without any request or user."""
+    page = selectors.GuidePage.build(career)
+    return {
+        "title": career.title,
+        "summary": career.summary,
+        "is_published": career.is_published,
+        "url": career.get_absolute_url(),
+        "body": render_to_string(
+            "guide/includes/career_body.html", {"career": career, "page": page}
+        ),
+    }
+
+
 @require_GET
 def career_detail(request, slug):
-    preview = _can_preview(request.user)
-    career = selectors.career_for_page(slug=slug, include_drafts=preview)
-    if career is None:
+    """One whole guide. Visitors get a cached copy (see guide/cache.py); staff see drafts."""
+    if _can_preview(request.user):
+        career = selectors.career_for_page(slug=slug, include_drafts=True)
+        guide = _guide_page(career) if career is not None else None
+    else:
+        key = cache_keys.page_key(slug)
+        guide = cache.get(key)
+        if guide is None:
+            career = selectors.career_for_page(slug=slug)
+            guide = _guide_page(career) if career is not None else None
+            if guide is not None:
+                cache.set(key, guide, cache_keys.PAGE_TIMEOUT)
+    if guide is None:
         raise Http404("No published guide has that address.")
-    page = selectors.GuidePage.build(career)
-    return render(request, "guide/career_detail.html", {"career": career, "page": page})
+    return render(request, "guide/career_detail.html", {"guide": guide})
 
 
 @require_GET

@@ -2,9 +2,18 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.test import Client
 
 PASSWORD = "correct-horse-battery-42"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached pages and rate-limit counters never leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -102,3 +102,44 @@ def make_full_guide(*, scale=1, **career_fields):
         other = make_career(title=f"Neighbour {n}-{i}")
         RelatedCareer.objects.create(career=career, related_career=other, order=i)
     return career
+
+
+def make_assessable_career(*, title=None, skills=3, **fields):
+    """A published career with levels (junior −1, mid 0, senior +1) and `skills` skills."""
+    career = make_career(title=title, **fields)
+    for order, (name, offset) in enumerate([("Junior", -1), ("Mid", 0), ("Senior", 1)]):
+        CareerLevel.objects.create(
+            career=career, title=f"{name} {career.title}", expectation_offset=offset, order=order
+        )
+    for i in range(skills):
+        add_skill(
+            career, name=f"{career.title} skill {i}", importance=5 - i % 5, expected=3, order=i
+        )
+    return career
+
+
+def make_dimension(*, name=None, slug=None, order=0, advice="Do the thing.", step_keywords=""):
+    from assessments.models import Dimension
+
+    name = name or f"Dimension {next(_counter)}"
+    return Dimension.objects.create(
+        name=name,
+        slug=slug or slugify(name),
+        order=order,
+        advice=advice,
+        step_keywords=step_keywords,
+    )
+
+
+def make_question(*, dimension=None, career=None, text=None, points=(0, 1, 2, 4), order=0):
+    from assessments.models import Option, Question
+
+    question = Question.objects.create(
+        dimension=dimension or make_dimension(),
+        career=career,
+        text=text or f"Question {next(_counter)}?",
+        order=order,
+    )
+    for i, p in enumerate(points):
+        Option.objects.create(question=question, label=f"Answer worth {p}", points=p, order=i)
+    return question

@@ -1,0 +1,236 @@
+"""Forms for the profile, API tokens and account deletion, plus allauth's forms in our words."""
+
+from datetime import timedelta
+from itertools import groupby
+
+from allauth.account import forms as allauth_forms
+from allauth.core import ratelimit
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
+from django import forms
+from django.forms.models import ModelChoiceIterator
+
+from guide.models import Career, CareerLevel
+
+from .models import MAX_YEARS_OF_EXPERIENCE, ApiToken, User
+
+PASSWORD_HELP = (
+    "At least 10 characters. A few unrelated words make a strong, memorable password; "
+    "common passwords, numbers alone and anything close to your email are refused."
+)
+
+
+class _OurWords:
+    """Relabel allauth's fields; drop placeholders that only repeat the visible label."""
+
+    labels: dict[str, str] = {}
+    help_texts: dict[str, str] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name in self.labels:
+                field.label = self.labels[name]
+            if name in self.help_texts:
+                field.help_text = self.help_texts[name]
+
+
+class LoginForm(_OurWords, allauth_forms.LoginForm):
+    labels = {"login": "Email address", "remember": "Keep me logged in on this device"}
+
+
+class SignupForm(_OurWords, allauth_forms.SignupForm):
+    labels = {"email": "Email address", "password2": "Password again"}
+    help_texts = {
+        "email": "We send a confirmation link here. It is also how you log in.",
+        "password1": PASSWORD_HELP,
+    }
+
+
+class AddEmailForm(_OurWords, allauth_forms.AddEmailForm):
+    labels = {"email": "New email address"}
+
+
+class ChangePasswordForm(_OurWords, allauth_forms.ChangePasswordForm):
+    labels = {"password1": "New password", "password2": "New password again"}
+    help_texts = {"password1": PASSWORD_HELP}
+
+
+class SetPasswordForm(_OurWords, allauth_forms.SetPasswordForm):
+    labels = {"password2": "Password again"}
+    help_texts = {"password1": PASSWORD_HELP}
+
+
+class ResetPasswordForm(_OurWords, allauth_forms.ResetPasswordForm):
+    labels = {"email": "Email address"}
+
+
+class ResetPasswordKeyForm(_OurWords, allauth_forms.ResetPasswordKeyForm):
+    labels = {"password1": "New password", "password2": "New password again"}
+    help_texts = {"password1": PASSWORD_HELP}
+
+
+class ReauthenticateForm(_OurWords, allauth_forms.ReauthenticateForm):
+    labels = {"password": "Your password"}
+
+
+class _CodeField:
+    """Codes are digits: show the number pad on phones; keep the one-time-code autofill."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update(inputmode="numeric", spellcheck="false")
+
+
+class MFAAuthenticateForm(_CodeField, _OurWords, mfa_forms.AuthenticateForm):
+    labels = {"code": "Code"}
+
+
+class MFAReauthenticateForm(_CodeField, _OurWords, mfa_forms.ReauthenticateForm):
+    labels = {"code": "Code"}
+
+
+class ActivateTOTPForm(_CodeField, _OurWords, totp_forms.ActivateTOTPForm):
+    labels = {"code": "Code from the app"}
+
+
+class _LevelsByCareer(ModelChoiceIterator):
+    """Levels grouped under their career's title, so the select shows <optgroup>s."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for career, levels in groupby(self.queryset, key=lambda level: level.career):
+            yield (career.title, [self.choice(level) for level in levels])
+
+
+class LevelChoiceField(forms.ModelChoiceField):
+    iterator = _LevelsByCareer
+
+    def label_from_instance(self, level):
+        return f"{level.title} ({level.years_label})"
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(
+        max_length=User._meta.get_field("display_name").max_length,
+        required=False,
+        label="Display name",
+        help_text="Shown on the site in place of your email address. Optional.",
+    )
+    target_career = forms.ModelChoiceField(
+        queryset=Career.objects.none(),
+        required=False,
+        empty_label="No target yet",
+        label="Target career",
+        help_text="The career you are working towards. Assessments start from it.",
+    )
+    target_level = LevelChoiceField(
+        queryset=CareerLevel.objects.none(),
+        required=False,
+        empty_label="No level yet",
+        label="Target level",
+        help_text="The rung of that career you aim for next. Leave the career empty "
+        "and it is taken from the level.",
+    )
+    years_of_experience = forms.IntegerField(
+        min_value=0,
+        max_value=MAX_YEARS_OF_EXPERIENCE,
+        required=False,
+        label="Years of experience",
+        help_text=f"Relevant work experience, 0 to {MAX_YEARS_OF_EXPERIENCE}. Optional.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        published = Career.objects.published()
+        self.fields["target_career"].queryset = published.only("pk", "title").order_by("title")
+        self.fields["target_level"].queryset = (
+            CareerLevel.objects.filter(career__in=published)
+            .select_related("career")
+            .order_by("career__title", "career_id", "order", "pk")
+        )
+        self.fields["years_of_experience"].widget.attrs["inputmode"] = "numeric"
+
+    @classmethod
+    def initial_for(cls, profile, user) -> dict:
+        return {
+            "display_name": user.display_name,
+            "target_career": profile.target_career_id,
+            "target_level": profile.target_level_id,
+            "years_of_experience": profile.years_of_experience,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        career, level = cleaned.get("target_career"), cleaned.get("target_level")
+        if level is not None and career is None and "target_career" not in self.errors:
+            cleaned["target_career"] = level.career
+        elif level is not None and career is not None and level.career_id != career.pk:
+            self.add_error(
+                "target_level",
+                f"“{level.title}” is a level of {level.career.title}, not of {career.title}. "
+                "Pick one of the levels listed under your target career.",
+            )
+        return cleaned
+
+
+TOKEN_LIFETIMES = {
+    "30": ("30 days", timedelta(days=30)),
+    "90": ("90 days", timedelta(days=90)),
+    "365": ("1 year", timedelta(days=365)),
+    "never": ("Never (revoke it yourself)", None),
+}
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=ApiToken._meta.get_field("name").max_length,
+        label="Token name",
+        help_text="Something that tells you later what uses it, such as “progress script”.",
+    )
+    lifetime = forms.ChoiceField(
+        choices=[(value, label) for value, (label, _) in TOKEN_LIFETIMES.items()],
+        initial="90",
+        label="Expires after",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["autocomplete"] = "off"
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Give the token a name.")
+        return name
+
+    @property
+    def lifetime_delta(self) -> timedelta | None:
+        return TOKEN_LIFETIMES[self.cleaned_data["lifetime"]][1]
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="To be sure it is you, and not someone at an unlocked screen.",
+    )
+
+    def __init__(self, *args, request, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        user = self.request.user
+        # Counts against the same limit as allauth's "confirm it is you" screen.
+        if not ratelimit.consume(self.request, action="reauthenticate", user=user):
+            raise forms.ValidationError(
+                "Too many attempts in a short time. Wait a minute and try again."
+            )
+        if not user.check_password(password):
+            raise forms.ValidationError("That password is not right.")
+        return password

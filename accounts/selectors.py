@@ -1,0 +1,96 @@
+"""Reads about one user, shared by the HTML views, the API authentication and the export."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+from django.db.models import QuerySet
+
+from .models import ApiToken, Profile, User
+
+
+def profile_for_user(*, user: User) -> Profile:
+    """The user's profile with its targets loaded; an unsaved blank one if none exists yet."""
+    profile = (
+        Profile.objects.select_related("target_career", "target_level").filter(user=user).first()
+    )
+    return profile or Profile(user=user)
+
+
+def api_token_list(*, user: User) -> QuerySet[ApiToken]:
+    """The user's tokens, newest first, expired ones included so they can be removed."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def api_token_for_key(*, key: str) -> ApiToken | None:
+    """The unexpired token of an active user matching `key`, or None. One query."""
+    if not key.startswith(ApiToken.KEY_PREFIX) or len(key) > 100:
+        return None
+    return (
+        ApiToken.objects.active()
+        .select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key), user__is_active=True)
+        .first()
+    )
+
+
+# Export sections. Each returns only JSON-able data and never a secret: no password
+# hash, no token hash, no TOTP secret, no recovery codes.
+
+
+def account_for_export(user: User) -> dict:
+    return {
+        "email": user.email,
+        "display_name": user.display_name,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+    }
+
+
+def profile_for_export(user: User) -> dict:
+    profile = profile_for_user(user=user)
+    career, level = profile.target_career, profile.target_level
+    return {
+        "target_career": {"slug": career.slug, "title": career.title} if career else None,
+        "target_level": {"title": level.title} if level else None,
+        "years_of_experience": profile.years_of_experience,
+        "updated_at": profile.updated_at,
+    }
+
+
+def email_addresses_for_export(user: User) -> list[dict]:
+    addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    return [{"email": a.email, "primary": a.primary, "verified": a.verified} for a in addresses]
+
+
+def two_factor_for_export(user: User) -> list[dict]:
+    authenticators = Authenticator.objects.filter(user=user).order_by("created_at")
+    return [
+        {"type": a.type, "created_at": a.created_at, "last_used_at": a.last_used_at}
+        for a in authenticators
+    ]
+
+
+def api_tokens_for_export(user: User) -> list[dict]:
+    return [
+        {
+            "name": t.name,
+            "prefix": t.prefix,
+            "created_at": t.created_at,
+            "last_used_at": t.last_used_at,
+            "expires_at": t.expires_at,
+        }
+        for t in api_token_list(user=user)
+    ]
+
+
+def sessions_for_export(user: User) -> list[dict]:
+    sessions = UserSession.objects.filter(user=user).order_by("created_at")
+    return [
+        {
+            "ip": s.ip,
+            "user_agent": s.user_agent,
+            "created_at": s.created_at,
+            "last_seen_at": s.last_seen_at,
+        }
+        for s in sessions
+    ]

@@ -1,0 +1,111 @@
+"""Writes on accounts: the profile, API tokens and deleting an account with all it owns."""
+
+import secrets
+from datetime import timedelta
+from importlib import import_module
+
+from allauth.usersessions.models import UserSession
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from guide.models import Career, CareerLevel
+
+from .models import ApiToken, Profile, User
+
+MAX_API_TOKENS = 10
+# Writing last_used_at on every API call would turn reads into writes; once a minute
+# is precise enough for "last used" and costs one UPDATE per token per minute at most.
+LAST_USED_PRECISION = timedelta(minutes=1)
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    user: User,
+    display_name: str,
+    target_career: Career | None,
+    target_level: CareerLevel | None,
+    years_of_experience: int | None,
+) -> Profile:
+    """Save the user's display name and goal. A level must belong to the chosen career."""
+    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
+    if (
+        target_career is not None
+        and not Career.objects.published().filter(pk=target_career.pk).exists()
+    ):
+        raise ValidationError({"target_career": "Pick a career that has a published guide."})
+    profile.target_career = target_career
+    profile.target_level = target_level
+    profile.years_of_experience = years_of_experience
+    profile.full_clean(exclude=["user"])
+    profile.save()
+    display_name = " ".join(display_name.split())
+    if user.display_name != display_name:
+        try:
+            User._meta.get_field("display_name").clean(display_name, user)
+        except ValidationError as error:
+            raise ValidationError({"display_name": error.messages}) from None
+        user.display_name = display_name
+        user.save(update_fields=["display_name"])
+    return profile
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str, lifetime: timedelta | None) -> tuple[ApiToken, str]:
+    """A new token and its full key. The key is not stored; show it to the user once."""
+    name = " ".join(name.split())
+    # Lock the user row so two simultaneous requests cannot both pass the limit.
+    User.objects.select_for_update().only("pk").get(pk=user.pk)
+    if ApiToken.objects.filter(user=user).count() >= MAX_API_TOKENS:
+        raise ValidationError(
+            f"You already have {MAX_API_TOKENS} tokens. Revoke one you no longer use first."
+        )
+    if ApiToken.objects.filter(user=user, name__iexact=name).exists():
+        raise ValidationError({"name": "You already have a token with this name."})
+    key = ApiToken.KEY_PREFIX + secrets.token_urlsafe(32)
+    now = timezone.now()
+    token = ApiToken(
+        user=user,
+        name=name,
+        prefix=key[: ApiToken.PREFIX_LENGTH],
+        key_hash=ApiToken.hash_key(key),
+        created_at=now,
+        expires_at=now + lifetime if lifetime else None,
+    )
+    token.full_clean()
+    token.save()
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken) -> None:
+    """Delete the token; any request still using its key is refused from now on."""
+    token.delete()
+
+
+def api_token_mark_used(*, token: ApiToken) -> None:
+    """Record that the token was just used, at most once per LAST_USED_PRECISION."""
+    now = timezone.now()
+    if token.last_used_at and now - token.last_used_at < LAST_USED_PRECISION:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Remove the user and every row that belongs to them, in one transaction.
+
+    Every model that holds a user's data points at the user with on_delete=CASCADE
+    (a test walks all models to keep it so), so deleting the user removes: allauth's
+    email addresses and their confirmations, MFA authenticators, tracked sessions,
+    the profile, API tokens, admin log entries, group memberships, and whatever
+    later apps attach. Sessions live outside those relations, so the user's
+    signed-in sessions are ended first through the session engine.
+    """
+    engine = import_module(settings.SESSION_ENGINE)
+    for session_key in UserSession.objects.filter(user=user).values_list("session_key", flat=True):
+        engine.SessionStore(session_key).delete()
+    user.delete()

@@ -1,0 +1,657 @@
+"""REST API for assessments: readiness questions, a user's own results, and their plans.
+
+One view per operation: the input serializer parses and checks the request against the
+career (the same rules as the HTML forms), the view calls the same service the HTML views
+call, and an output serializer renders the result. Another user's results and plan steps
+answer 404, exactly as the HTML pages do.
+"""
+
+import uuid
+
+from django.http import Http404
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
+
+from careerguide.api import (
+    StrictCharField,
+    StrictChoiceField,
+    StrictIntegerField,
+    StrictSlugField,
+    StrictUUIDField,
+)
+from guide.api import api_career_url
+from guide.models import Career
+
+from . import selectors, services
+from .models import PlanStep, Result
+
+MAX_ANSWERS = 500  # far above any career's skills or questions; bounds the work per request
+
+
+def api_result_url(pk: int) -> str:
+    return reverse("api:result-detail", kwargs={"pk": pk})
+
+
+def _career_or_error(slug: str) -> Career:
+    try:
+        return selectors.career_for_assessment(slug=slug)
+    except Http404:
+        raise serializers.ValidationError(
+            {"career": ["No published guide has that slug."]}
+        ) from None
+
+
+def _listed(values, limit: int = 10) -> str:
+    values = sorted(values)
+    shown = ", ".join(str(v) for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+# --- Output serializers ---------------------------------------------------------------------
+
+
+class CareerRefOutputSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, career) -> str:
+        return api_career_url(career.slug)
+
+
+class OptionOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    label = serializers.CharField()
+
+
+class DimensionOutputSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+
+
+class QuestionOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    text = serializers.CharField()
+    help_text = serializers.CharField()
+    dimension = DimensionOutputSerializer()
+    options = OptionOutputSerializer(many=True, source="options.all")
+
+
+class ReadinessFormOutputSerializer(serializers.Serializer):
+    career = CareerRefOutputSerializer()
+    questions = QuestionOutputSerializer(many=True)
+
+
+class ResultListOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=Result.Kind.choices)
+    career_slug = serializers.CharField(help_text="As it was when scored.")
+    career_title = serializers.CharField(help_text="As it was when scored.")
+    target_level = serializers.CharField(help_text="Skills-gap analyses only; empty otherwise.")
+    score = serializers.DecimalField(
+        max_digits=5, decimal_places=1, coerce_to_string=False, help_text="Overall %, 0–100."
+    )
+    flat_answers = serializers.BooleanField(
+        help_text="Every rating was the same, which makes the result less reliable."
+    )
+    created_at = serializers.DateTimeField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, result) -> str:
+        return api_result_url(result.pk)
+
+
+class ResultDetailOutputSerializer(ResultListOutputSerializer):
+    items = serializers.ListField(
+        child=serializers.DictField(),
+        help_text=(
+            "The snapshot it was scored against. Skills-gap: one per skill with `skill_id`, "
+            "`name`, `kind`, `importance`, `expected`, `rating`, `match`, `match_pct`, "
+            "`shortfall`, `priority`. Readiness: one per dimension with `slug`, `name`, "
+            "`points`, `max_points`, `pct` and the `answers` given."
+        ),
+    )
+    recommendations = serializers.ListField(
+        child=serializers.DictField(),
+        help_text=(
+            "What to do next, biggest gaps first: `kind`, `title`, `url`, `detail` "
+            "(Markdown), `subject` and `why` (the reason it was recommended)."
+        ),
+    )
+    guide_updated_at = serializers.DateTimeField(
+        help_text="When the guide was last changed at the time of scoring."
+    )
+    html_url = serializers.CharField(source="get_absolute_url")
+
+
+class PlanStepOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Use it to update the step.")
+    title = serializers.CharField(source="step_title")
+    body = serializers.SerializerMethodField(help_text="Markdown; empty for a retired step.")
+    duration = serializers.SerializerMethodField()
+    status = serializers.ChoiceField(choices=PlanStep.Status.choices)
+    note = serializers.CharField(help_text="The user's private note.")
+    updated_at = serializers.DateTimeField()
+
+    def get_body(self, plan_step) -> str:
+        return plan_step.step.body if plan_step.step else ""
+
+    def get_duration(self, plan_step) -> str:
+        return plan_step.step.duration if plan_step.step else ""
+
+
+class PlanOutputSerializer(serializers.Serializer):
+    career = CareerRefOutputSerializer(source="plan.career")
+    target_date = serializers.DateField(source="plan.target_date", allow_null=True)
+    progress_pct = serializers.FloatField(
+        source="progress", help_text="Done steps as a share of the steps not skipped, in %."
+    )
+    expected_pct = serializers.FloatField(
+        source="expected",
+        allow_null=True,
+        help_text="Where the target date says progress should be today; null without one.",
+    )
+    steps = PlanStepOutputSerializer(many=True, help_text="The guide's steps, in its order.")
+    retired_steps = PlanStepOutputSerializer(
+        many=True, source="retired", help_text="Steps staff removed from the guide since."
+    )
+    created_at = serializers.DateTimeField(source="plan.created_at")
+    updated_at = serializers.DateTimeField(source="plan.updated_at")
+
+
+# --- Input serializers ----------------------------------------------------------------------
+
+
+class ResultListFilterSerializer(serializers.Serializer):
+    career = serializers.SlugField(
+        required=False,
+        allow_blank=True,
+        max_length=120,
+        help_text="Only results for this career slug; empty for all.",
+    )
+    kind = serializers.ChoiceField(
+        required=False,
+        allow_blank=True,
+        choices=Result.Kind.choices,
+        help_text="Only this kind of assessment; empty for both.",
+    )
+
+
+class RatingInputSerializer(serializers.Serializer):
+    skill = StrictIntegerField(help_text="A skill id from the career's `skills[].id`.")
+    rating = StrictIntegerField(
+        min_value=0,
+        max_value=4,
+        help_text="0 never used it · 1 basics · 2 everyday work · 3 hard cases · 4 could teach it.",
+    )
+
+
+class SubmissionKeyMixin(serializers.Serializer):
+    submission_key = StrictUUIDField(
+        required=False,
+        help_text=(
+            "Optional: a UUID you make per attempt. Sending the same key again returns the "
+            "first result (200) instead of saving a second one."
+        ),
+    )
+
+
+class SkillsResultInputSerializer(SubmissionKeyMixin):
+    career = StrictSlugField(max_length=120, help_text="The career's slug.")
+    level = StrictIntegerField(help_text="The target level: one of the career's `levels[].id`.")
+    ratings = RatingInputSerializer(
+        many=True,
+        max_length=MAX_ANSWERS,
+        help_text="One rating for every skill of the career, each skill once.",
+    )
+
+    def validate(self, attrs):
+        career = _career_or_error(attrs["career"])
+        skills = {cs.skill_id: cs.skill.name for cs in career.career_skills.all()}
+        levels = {level.pk: level for level in career.levels.all()}
+        if not skills or not levels:
+            raise serializers.ValidationError(
+                {"career": ["This guide has no skills or levels to assess yet."]}
+            )
+        if attrs["level"] not in levels:
+            raise serializers.ValidationError(
+                {"level": [f"Pick one of this career's levels: {_listed(levels)}."]}
+            )
+        ratings: dict[int, int] = {}
+        for item in attrs["ratings"]:
+            if item["skill"] in ratings:
+                raise serializers.ValidationError(
+                    {"ratings": [f"Skill {item['skill']} is rated more than once."]}
+                )
+            ratings[item["skill"]] = item["rating"]
+        unknown = ratings.keys() - skills.keys()
+        if unknown:
+            raise serializers.ValidationError(
+                {"ratings": [f"Not skills of {career.title}: {_listed(unknown)}."]}
+            )
+        missing = skills.keys() - ratings.keys()
+        if missing:
+            names = sorted(f"{skills[pk]} ({pk})" for pk in missing)
+            raise serializers.ValidationError(
+                {"ratings": [f"Rate every skill of {career.title}; missing: {_listed(names)}."]}
+            )
+        return {**attrs, "career": career, "level": levels[attrs["level"]], "ratings": ratings}
+
+
+class AnswerInputSerializer(serializers.Serializer):
+    question = StrictIntegerField(help_text="A question id from the readiness questions.")
+    option = StrictIntegerField(help_text="The id of one of that question's options.")
+
+
+class ReadinessResultInputSerializer(SubmissionKeyMixin):
+    career = StrictSlugField(max_length=120, help_text="The career's slug.")
+    answers = AnswerInputSerializer(
+        many=True,
+        max_length=MAX_ANSWERS,
+        help_text="One answer for every question of the career's readiness form.",
+    )
+
+    def validate(self, attrs):
+        career = _career_or_error(attrs["career"])
+        questions = selectors.readiness_questions(career=career)
+        options = {q.pk: {o.pk for o in q.options.all()} for q in questions}
+        points = [o.points for q in questions for o in q.options.all()]
+        if not any(points):
+            raise serializers.ValidationError(
+                {"career": ["This guide has no readiness questions to answer yet."]}
+            )
+        answers: dict[int, int] = {}
+        for item in attrs["answers"]:
+            if item["question"] in answers:
+                raise serializers.ValidationError(
+                    {"answers": [f"Question {item['question']} is answered more than once."]}
+                )
+            answers[item["question"]] = item["option"]
+        unknown = answers.keys() - options.keys()
+        if unknown:
+            raise serializers.ValidationError(
+                {"answers": [f"Not questions for {career.title}: {_listed(unknown)}."]}
+            )
+        missing = options.keys() - answers.keys()
+        if missing:
+            raise serializers.ValidationError(
+                {"answers": [f"Answer every question; missing: {_listed(missing)}."]}
+            )
+        wrong = [q for q, option in answers.items() if option not in options[q]]
+        if wrong:
+            raise serializers.ValidationError(
+                {"answers": [f"Pick one of each question's options; not so for: {_listed(wrong)}."]}
+            )
+        return {**attrs, "career": career, "questions": questions, "answers": answers}
+
+
+class PlanStepUpdateInputSerializer(serializers.Serializer):
+    status = StrictChoiceField(choices=PlanStep.Status.choices, required=False)
+    note = StrictCharField(
+        max_length=PlanStep._meta.get_field("note").max_length,
+        allow_blank=True,
+        required=False,
+        trim_whitespace=False,
+        help_text="Your private note on the step.",
+    )
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError("Send a `status`, a `note` or both.")
+        return attrs
+
+
+# --- Views ----------------------------------------------------------------------------------
+
+_RESULT_EXAMPLE = {
+    "id": 42,
+    "kind": "skills",
+    "career_slug": "amazon-engineer",
+    "career_title": "Amazon Engineer",
+    "target_level": "SDE II",
+    "score": 71.4,
+    "flat_answers": False,
+    "created_at": "2025-11-24T10:00:00Z",
+    "url": "/api/v1/results/42/",
+    "items": [
+        {
+            "skill_id": 7,
+            "name": "System design",
+            "kind": "technical",
+            "importance": 5,
+            "expected": 3,
+            "rating": 1,
+            "match": 0.333,
+            "match_pct": 33.3,
+            "shortfall": 2,
+            "priority": 10,
+        }
+    ],
+    "recommendations": [
+        {
+            "kind": "advice",
+            "title": "Build up System design",
+            "url": "/careers/amazon-engineer/#skills",
+            "detail": "",
+            "subject": "System design",
+            "why": "You rated System design 1 of 4; SDE II expects 3. It matters 5 of 5 …",
+        }
+    ],
+    "guide_updated_at": "2025-11-20T09:30:00Z",
+    "html_url": "/assessments/results/42/",
+}
+_CREATED = {
+    201: OpenApiResponse(ResultDetailOutputSerializer, "Scored and saved."),
+    200: OpenApiResponse(
+        ResultDetailOutputSerializer, "This `submission_key` was already used: its result."
+    ),
+}
+
+
+class ReadinessQuestionsApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="careers_readiness_questions",
+        tags=["assessments"],
+        summary="The readiness questions for a career",
+        description=(
+            "Everything needed to build the career-readiness form: each question with its "
+            "dimension and answer options, in page order. Answer every question with one "
+            "option id and POST them to `/api/v1/results/readiness/`. Open to everyone."
+        ),
+        responses=ReadinessFormOutputSerializer,
+        examples=[
+            OpenApiExample(
+                "Questions",
+                {
+                    "career": {
+                        "slug": "amazon-engineer",
+                        "title": "Amazon Engineer",
+                        "url": "/api/v1/careers/amazon-engineer/",
+                    },
+                    "questions": [
+                        {
+                            "id": 3,
+                            "text": "How many projects have you shipped end to end?",
+                            "help_text": "",
+                            "dimension": {
+                                "slug": "projects",
+                                "name": "Projects and portfolio",
+                                "description": "",
+                            },
+                            "options": [{"id": 9, "label": "None yet"}, {"id": 10, "label": "3+"}],
+                        }
+                    ],
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request, slug):
+        career = selectors.career_for_assessment(slug=slug)
+        questions = selectors.readiness_questions(career=career)
+        return Response(
+            ReadinessFormOutputSerializer({"career": career, "questions": questions}).data
+        )
+
+
+class ResultListApi(APIView):
+    pagination_class = api_settings.DEFAULT_PAGINATION_CLASS
+
+    @extend_schema(
+        operation_id="results_list",
+        tags=["assessments"],
+        summary="Your assessment results",
+        description=(
+            "Every result of the signed-in user, newest first, 20 a page, without the "
+            "snapshots (fetch one result for those). Filter with `career` and `kind`."
+        ),
+        parameters=[ResultListFilterSerializer],
+        responses=ResultListOutputSerializer(many=True),
+        examples=[
+            OpenApiExample(
+                "A page of results",
+                {name: _RESULT_EXAMPLE[name] for name in ResultListOutputSerializer().fields},
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request):
+        filters = ResultListFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        results = Result.objects.filter(user=request.user)
+        if filters.validated_data.get("career"):
+            results = results.filter(career_slug=filters.validated_data["career"])
+        if filters.validated_data.get("kind"):
+            results = results.filter(kind=filters.validated_data["kind"])
+        results = results.defer("items", "recommendations").order_by("-created_at", "-pk")
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(results, request, view=self)
+        return paginator.get_paginated_response(ResultListOutputSerializer(page, many=True).data)
+
+
+def _created(result: Result, created: bool) -> Response:
+    return Response(
+        ResultDetailOutputSerializer(result).data,
+        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+    )
+
+
+class ResultCreateSkillsApi(APIView):
+    @extend_schema(
+        operation_id="results_create_skills",
+        tags=["assessments"],
+        summary="Take a skills-gap analysis",
+        description=(
+            "Rate every skill of a career 0–4 for a target level; the result is scored by "
+            "the same service as the web form and saved to your history (201). Skill and "
+            "level ids come from `GET /api/v1/careers/{slug}/`. A repeated `submission_key` "
+            "returns the first result (200)."
+        ),
+        request=SkillsResultInputSerializer,
+        responses=_CREATED,
+        examples=[
+            OpenApiExample(
+                "Ratings",
+                {
+                    "career": "amazon-engineer",
+                    "level": 12,
+                    "ratings": [{"skill": 7, "rating": 1}, {"skill": 8, "rating": 3}],
+                    "submission_key": "0b5e1f0e-8c1a-4a57-9d7e-2f1c3d4b5a69",
+                },
+                request_only=True,
+            ),
+            OpenApiExample("Result", _RESULT_EXAMPLE, response_only=True, status_codes=["201"]),
+        ],
+    )
+    def post(self, request):
+        payload = SkillsResultInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        result, created = services.result_create_skills(
+            user=request.user,
+            career=data["career"],
+            level=data["level"],
+            ratings=data["ratings"],
+            submission_key=data.get("submission_key") or uuid.uuid4(),
+        )
+        return _created(result, created)
+
+
+class ResultCreateReadinessApi(APIView):
+    @extend_schema(
+        operation_id="results_create_readiness",
+        tags=["assessments"],
+        summary="Take a career-readiness assessment",
+        description=(
+            "Answer every readiness question of a career with one of its option ids (from "
+            "`GET /api/v1/careers/{slug}/readiness-questions/`); the result is scored by the "
+            "same service as the web form and saved to your history (201). A repeated "
+            "`submission_key` returns the first result (200)."
+        ),
+        request=ReadinessResultInputSerializer,
+        responses=_CREATED,
+        examples=[
+            OpenApiExample(
+                "Answers",
+                {
+                    "career": "amazon-engineer",
+                    "answers": [{"question": 3, "option": 10}, {"question": 4, "option": 14}],
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Result",
+                {
+                    **_RESULT_EXAMPLE,
+                    "kind": "readiness",
+                    "target_level": "",
+                    "score": 58.3,
+                    "items": [
+                        {
+                            "slug": "projects",
+                            "name": "Projects and portfolio",
+                            "points": 2,
+                            "max_points": 6,
+                            "pct": 33.3,
+                            "answers": [
+                                {
+                                    "question": "How many projects have you shipped?",
+                                    "answer": "One",
+                                    "points": 2,
+                                    "max": 6,
+                                }
+                            ],
+                        }
+                    ],
+                },
+                response_only=True,
+                status_codes=["201"],
+            ),
+        ],
+    )
+    def post(self, request):
+        payload = ReadinessResultInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        result, created = services.result_create_readiness(
+            user=request.user,
+            career=data["career"],
+            questions=data["questions"],
+            answers=data["answers"],
+            submission_key=data.get("submission_key") or uuid.uuid4(),
+        )
+        return _created(result, created)
+
+
+class ResultDetailApi(APIView):
+    @extend_schema(
+        operation_id="results_retrieve",
+        tags=["assessments"],
+        summary="One of your results, whole",
+        description=(
+            "The result with its snapshot (`items`) and recommendations, each saying why it "
+            "was made. Another user's result answers 404."
+        ),
+        responses=ResultDetailOutputSerializer,
+        examples=[OpenApiExample("Result", _RESULT_EXAMPLE, response_only=True)],
+    )
+    def get(self, request, pk):
+        result = selectors.result_for_viewer(request=request, pk=pk)
+        return Response(ResultDetailOutputSerializer(result).data)
+
+
+_PLAN_STEP_EXAMPLE = {
+    "id": 31,
+    "title": "Learn a language deeply",
+    "body": "Pick one of Java, Python or C++ …",
+    "duration": "3–6 months",
+    "status": "doing",
+    "note": "Halfway through the book.",
+    "updated_at": "2025-11-24T10:00:00Z",
+}
+
+
+class PlanDetailApi(APIView):
+    @extend_schema(
+        operation_id="plans_retrieve",
+        tags=["plans"],
+        summary="Your plan for a career",
+        description=(
+            "The signed-in user's plan for a published career: each of the guide's steps "
+            "with its status and private note, and progress. The plan is made on first "
+            "read, with every step to do, as on the web site."
+        ),
+        responses=PlanOutputSerializer,
+        examples=[
+            OpenApiExample(
+                "Plan",
+                {
+                    "career": {
+                        "slug": "amazon-engineer",
+                        "title": "Amazon Engineer",
+                        "url": "/api/v1/careers/amazon-engineer/",
+                    },
+                    "target_date": None,
+                    "progress_pct": 25.0,
+                    "expected_pct": None,
+                    "steps": [_PLAN_STEP_EXAMPLE],
+                    "retired_steps": [],
+                    "created_at": "2025-11-01T08:00:00Z",
+                    "updated_at": "2025-11-24T10:00:00Z",
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request, slug):
+        career = Career.objects.published().filter(slug=slug).first()
+        if career is None:
+            raise Http404("No published guide has that address.")
+        plan = services.plan_get_or_create(user=request.user, career=career)
+        return Response(PlanOutputSerializer(selectors.plan_view(plan=plan)).data)
+
+
+class PlanStepUpdateApi(APIView):
+    @extend_schema(
+        operation_id="plans_steps_partial_update",
+        tags=["plans"],
+        summary="Update one step of your plan",
+        description=(
+            "Change a step's `status` (todo, doing, done, skipped), its private `note`, or "
+            "both; what you leave out stays as it is. The step id comes from the plan. A "
+            "step of another user's plan answers 404."
+        ),
+        request=PlanStepUpdateInputSerializer,
+        responses=PlanStepOutputSerializer,
+        examples=[
+            OpenApiExample(
+                "Mark done", {"status": "done", "note": "Shipped it."}, request_only=True
+            ),
+            OpenApiExample("Step", _PLAN_STEP_EXAMPLE, response_only=True),
+        ],
+    )
+    def patch(self, request, slug, pk):
+        plan_step = (
+            PlanStep.objects.filter(pk=pk, plan__user=request.user, plan__career__slug=slug)
+            .only("status", "note")
+            .first()
+        )
+        if plan_step is None:
+            raise Http404("No such step in your plan.")
+        payload = PlanStepUpdateInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        plan_step = services.plan_step_update(
+            user=request.user,
+            plan_step_id=plan_step.pk,
+            status=payload.validated_data.get("status", plan_step.status),
+            note=payload.validated_data.get("note", plan_step.note),
+        )
+        return Response(PlanStepOutputSerializer(plan_step).data)

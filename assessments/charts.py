@@ -1,0 +1,77 @@
+"""Geometry for the small server-rendered SVG charts. Templates draw; this computes."""
+
+from dataclasses import dataclass
+from datetime import date
+
+WIDTH, HEIGHT = 640, 220
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 16, 12, 28
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    value: float
+    label: str
+
+
+@dataclass
+class LineChart:
+    width: int
+    height: int
+    points: list[Point]
+    gridlines: list[tuple[float, int]]  # (y, value)
+    pace: tuple[Point, Point] | None = None
+
+    @property
+    def polyline(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+def _y(value: float) -> float:
+    inner = HEIGHT - PAD_TOP - PAD_BOTTOM
+    return PAD_TOP + inner * (1 - max(0.0, min(100.0, value)) / 100)
+
+
+def _gridlines():
+    return [(_y(v), v) for v in (0, 25, 50, 75, 100)]
+
+
+def trend_chart(values: list[tuple[str, float]]) -> LineChart:
+    """Scores (label, 0–100) oldest first, evenly spaced left to right."""
+    inner = WIDTH - PAD_LEFT - PAD_RIGHT
+    step = inner / (len(values) - 1) if len(values) > 1 else 0
+    points = [
+        Point(
+            x=PAD_LEFT + (i * step if len(values) > 1 else inner / 2),
+            y=_y(value),
+            value=value,
+            label=label,
+        )
+        for i, (label, value) in enumerate(values)
+    ]
+    return LineChart(width=WIDTH, height=HEIGHT, points=points, gridlines=_gridlines())
+
+
+def pace_chart(*, start: date, target: date, today: date, progress: float) -> LineChart:
+    """The straight line from 0 % at the start to 100 % on the target date, and today's dot."""
+    inner = WIDTH - PAD_LEFT - PAD_RIGHT
+    span = max((target - start).days, 1)
+
+    def x(day: date) -> float:
+        return PAD_LEFT + inner * max(0.0, min(1.0, (day - start).days / span))
+
+    begin = Point(x=x(start), y=_y(0), value=0, label=start.isoformat())
+    end = Point(x=x(target), y=_y(100), value=100, label=target.isoformat())
+    now = Point(x=x(today), y=_y(progress), value=progress, label=today.isoformat())
+    return LineChart(
+        width=WIDTH, height=HEIGHT, points=[now], gridlines=_gridlines(), pace=(begin, end)
+    )
+
+
+def expected_progress(*, start: date, target: date, today: date) -> float:
+    """Where a steady pace would be today, 0–100."""
+    span = (target - start).days
+    if span <= 0:
+        return 100.0
+    return round(100 * max(0.0, min(1.0, (today - start).days / span)), 1)

@@ -1,0 +1,106 @@
+import uuid
+
+from django import forms
+
+from guide.models import Career, CareerLevel
+
+from .models import PlanStep, Question
+from .scoring import RATING_ANCHORS
+
+RATING_CHOICES = [(value, f"{value} — {label}") for value, label in RATING_ANCHORS.items()]
+
+
+class SubmissionKeyMixin:
+    """A hidden key made when the form is shown, so a double submit saves one result."""
+
+    def add_submission_key(self):
+        self.fields["submission_key"] = forms.UUIDField(
+            widget=forms.HiddenInput, initial=uuid.uuid4
+        )
+
+
+class SkillsForm(SubmissionKeyMixin, forms.Form):
+    """Pick a target level, then rate every skill of the career 0–4."""
+
+    def __init__(self, *args, career: Career, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.career = career
+        levels = list(career.levels.all())
+        default = levels[1] if len(levels) > 1 else (levels[0] if levels else None)
+        self.fields["level"] = forms.ModelChoiceField(
+            queryset=CareerLevel.objects.filter(career=career),
+            label="Target level",
+            empty_label=None,
+            initial=default.pk if default else None,
+            help_text="Expectations rise with the level you aim for.",
+            error_messages={"invalid_choice": "Pick one of this career's levels."},
+        )
+        self.fields["level"].choices = [(lvl.pk, lvl.title) for lvl in levels]
+        self.skill_fields = []
+        for cs in career.career_skills.all():
+            name = f"skill_{cs.skill_id}"
+            self.fields[name] = forms.TypedChoiceField(
+                label=cs.skill.name,
+                choices=RATING_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                help_text=cs.skill.description,
+                error_messages={"required": f"Rate {cs.skill.name} from 0 to 4."},
+            )
+            self.skill_fields.append((cs, name))
+        self.add_submission_key()
+
+    def skill_rows(self):
+        """(career skill, bound field) pairs, in the guide's order, for the template."""
+        return [(cs, self[name]) for cs, name in self.skill_fields]
+
+    def ratings(self) -> dict[int, int]:
+        return {cs.skill_id: self.cleaned_data[name] for cs, name in self.skill_fields}
+
+
+class ReadinessForm(SubmissionKeyMixin, forms.Form):
+    def __init__(self, *args, questions: list[Question], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for question in questions:
+            self.fields[f"q_{question.pk}"] = forms.TypedChoiceField(
+                label=question.text,
+                choices=[(o.pk, o.label) for o in question.options.all()],
+                coerce=int,
+                widget=forms.RadioSelect,
+                help_text=question.help_text,
+                error_messages={"required": "Choose the answer that fits you best."},
+            )
+        self.add_submission_key()
+
+    def grouped(self):
+        """[(dimension, [bound fields])] in page order."""
+        groups = []
+        for question in self.questions:
+            if not groups or groups[-1][0] != question.dimension:
+                groups.append((question.dimension, []))
+            groups[-1][1].append(self[f"q_{question.pk}"])
+        return groups
+
+    def answers(self) -> dict[int, int]:
+        return {q.pk: self.cleaned_data[f"q_{q.pk}"] for q in self.questions}
+
+
+class PlanStepForm(forms.ModelForm):
+    class Meta:
+        model = PlanStep
+        fields = ["status", "note"]
+        widgets = {
+            "status": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 2, "maxlength": 4000}),
+        }
+        labels = {"note": "Private note"}
+
+
+class TargetDateForm(forms.Form):
+    target_date = forms.DateField(
+        required=False,
+        label="Ready by",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Optional. Sets the pace line on your progress chart.",
+    )

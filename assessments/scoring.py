@@ -1,0 +1,199 @@
+"""Scoring, as documented in docs/scoring.md. Pure functions: no database access.
+
+Skills-gap analysis
+    expected_i = clamp(main-level expectation_i + level offset, 0, 4)
+    match_i    = 1                              if expected_i == 0
+                 min(rating_i, expected_i) / expected_i   otherwise
+    overall    = 100 × Σ importance_i × match_i / Σ importance_i
+    shortfall_i = max(0, expected_i − rating_i);  priority_i = importance_i × shortfall_i
+    Gaps are the skills with a shortfall, highest priority first.
+    "Flat" answers: every rating the same (with at least three skills).
+
+Career readiness
+    dimension % = 100 × points chosen / best possible points, over its questions
+    overall     = mean of the dimension percentages (each dimension counts the same)
+    The weakest dimensions are those under 70 %, lowest first (at most three).
+"""
+
+from dataclasses import asdict, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+RATING_ANCHORS = {
+    0: "Never used it",
+    1: "Know the basics; have tried it with help",
+    2: "Use it on my own for everyday work",
+    3: "Handle hard cases; others ask me about it",
+    4: "Could teach it and set standards for a team",
+}
+WEAK_DIMENSION_BELOW = 70
+MAX_WEAK_DIMENSIONS = 3
+MIN_SKILLS_FOR_FLAT_WARNING = 3
+
+
+def percent(value: float) -> Decimal:
+    """A percentage rounded half-up to one decimal place, as stored and shown."""
+    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class SkillInput:
+    skill_id: int
+    name: str
+    kind: str
+    importance: int
+    main_expected: int
+
+
+@dataclass
+class SkillScore:
+    skill_id: int
+    name: str
+    kind: str
+    importance: int
+    expected: int
+    rating: int
+    match: float
+    shortfall: int
+    priority: int
+
+    @property
+    def match_pct(self) -> Decimal:
+        return percent(self.match * 100)
+
+
+@dataclass
+class SkillsOutcome:
+    score: Decimal
+    items: list[SkillScore]
+    flat: bool
+
+    @property
+    def gaps(self) -> list[SkillScore]:
+        return gaps_of(self.items)
+
+    def items_as_dicts(self) -> list[dict]:
+        return [asdict(item) | {"match_pct": float(item.match_pct)} for item in self.items]
+
+
+def expected_at_level(main_expected: int, offset: int) -> int:
+    return max(0, min(4, main_expected + offset))
+
+
+def gaps_of(items):
+    """Skills with a shortfall, by priority (importance × shortfall), then importance, name."""
+    return sorted(
+        (i for i in items if i.shortfall > 0),
+        key=lambda i: (-i.priority, -i.importance, i.name),
+    )
+
+
+def score_skills(skills: list[SkillInput], ratings: dict[int, int], offset: int) -> SkillsOutcome:
+    """Score ratings (skill id → 0..4) against the skills at a level with `offset`."""
+    if not skills:
+        raise ValueError("A career needs at least one skill to be assessed.")
+    items = []
+    for skill in skills:
+        rating = ratings[skill.skill_id]
+        if not 0 <= rating <= 4:
+            raise ValueError(f"Rating for {skill.name} must be 0–4, got {rating}.")
+        expected = expected_at_level(skill.main_expected, offset)
+        match = 1.0 if expected == 0 else min(rating, expected) / expected
+        shortfall = max(0, expected - rating)
+        items.append(
+            SkillScore(
+                skill_id=skill.skill_id,
+                name=skill.name,
+                kind=skill.kind,
+                importance=skill.importance,
+                expected=expected,
+                rating=rating,
+                match=match,
+                shortfall=shortfall,
+                priority=skill.importance * shortfall,
+            )
+        )
+    total_weight = sum(i.importance for i in items)
+    score = percent(100 * sum(i.importance * i.match for i in items) / total_weight)
+    values = {i.rating for i in items}
+    flat = len(items) >= MIN_SKILLS_FOR_FLAT_WARNING and len(values) == 1
+    return SkillsOutcome(score=score, items=items, flat=flat)
+
+
+@dataclass(frozen=True)
+class QuestionInput:
+    question_id: int
+    text: str
+    dimension_slug: str
+    dimension_name: str
+    options: tuple[tuple[int, str, int], ...]  # (option id, label, points)
+
+    @property
+    def max_points(self) -> int:
+        return max((points for _id, _label, points in self.options), default=0)
+
+
+@dataclass
+class DimensionScore:
+    slug: str
+    name: str
+    points: int
+    max_points: int
+    pct: Decimal
+    answers: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class ReadinessOutcome:
+    score: Decimal
+    dimensions: list[DimensionScore]
+
+    @property
+    def weakest(self) -> list[DimensionScore]:
+        return weakest_of(self.dimensions)
+
+    def items_as_dicts(self) -> list[dict]:
+        return [asdict(d) | {"pct": float(d.pct)} for d in self.dimensions]
+
+
+def weakest_of(dimensions):
+    weak = [d for d in dimensions if d.pct < WEAK_DIMENSION_BELOW]
+    return sorted(weak, key=lambda d: (d.pct, d.name))[:MAX_WEAK_DIMENSIONS]
+
+
+def score_readiness(questions: list[QuestionInput], answers: dict[int, int]) -> ReadinessOutcome:
+    """Score answers (question id → option id). Dimensions keep the questions' order."""
+    by_dimension: dict[str, DimensionScore] = {}
+    for question in questions:
+        options = {opt_id: (label, points) for opt_id, label, points in question.options}
+        option_id = answers[question.question_id]
+        if option_id not in options:
+            raise ValueError(f"Answer to {question.text!r} is not one of its options.")
+        label, points = options[option_id]
+        dimension = by_dimension.setdefault(
+            question.dimension_slug,
+            DimensionScore(
+                slug=question.dimension_slug,
+                name=question.dimension_name,
+                points=0,
+                max_points=0,
+                pct=Decimal(0),
+            ),
+        )
+        dimension.points += points
+        dimension.max_points += question.max_points
+        dimension.answers.append(
+            {
+                "question": question.text,
+                "answer": label,
+                "points": points,
+                "max": question.max_points,
+            }
+        )
+    dimensions = [d for d in by_dimension.values() if d.max_points > 0]
+    if not dimensions:
+        raise ValueError("There are no questions with points to score.")
+    ratios = [d.points / d.max_points for d in dimensions]
+    for d, ratio in zip(dimensions, ratios, strict=True):
+        d.pct = percent(100 * ratio)
+    overall = percent(100 * sum(ratios) / len(ratios))
+    return ReadinessOutcome(score=overall, dimensions=dimensions)

@@ -1,0 +1,164 @@
+"""Writes that span models: scoring and saving results, claiming them, keeping plans."""
+
+import uuid
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.http import Http404
+
+from guide.models import Career, CareerLevel
+
+from . import recommend
+from .models import Plan, PlanStep, Question, Result
+from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
+
+
+def skill_inputs(career: Career) -> list[SkillInput]:
+    return [
+        SkillInput(
+            skill_id=cs.skill_id,
+            name=cs.skill.name,
+            kind=cs.skill.kind,
+            importance=cs.importance,
+            main_expected=cs.expected_proficiency,
+        )
+        for cs in career.career_skills.all()
+    ]
+
+
+def question_inputs(questions: list[Question]) -> list[QuestionInput]:
+    return [
+        QuestionInput(
+            question_id=q.pk,
+            text=q.text,
+            dimension_slug=q.dimension.slug,
+            dimension_name=q.dimension.name,
+            options=tuple((o.pk, o.label, o.points) for o in q.options.all()),
+        )
+        for q in questions
+    ]
+
+
+def _record(*, user, submission_key: uuid.UUID, **fields) -> tuple[Result, bool]:
+    """Save a result once per submission key: a repeated submission returns the first one."""
+    owner = user if user is not None and user.is_authenticated else None
+    existing = Result.objects.filter(submission_key=submission_key).first()
+    if existing is not None:
+        if existing.user_id == (owner.pk if owner else None):
+            return existing, False
+        submission_key = uuid.uuid4()  # someone else's key: never attach to their result
+    try:
+        with transaction.atomic():
+            result = Result.objects.create(user=owner, submission_key=submission_key, **fields)
+    except IntegrityError:
+        # The same form arrived twice at once; the other request saved it first.
+        return Result.objects.get(submission_key=submission_key), False
+    return result, True
+
+
+@transaction.atomic
+def result_create_skills(
+    *,
+    user,
+    career: Career,
+    level: CareerLevel,
+    ratings: dict[int, int],
+    submission_key: uuid.UUID,
+) -> tuple[Result, bool]:
+    """Score a skills-gap analysis and save it as a snapshot. Returns (result, created)."""
+    outcome = score_skills(skill_inputs(career), ratings, level.expectation_offset)
+    return _record(
+        user=user,
+        submission_key=submission_key,
+        career=career,
+        career_title=career.title,
+        career_slug=career.slug,
+        kind=Result.Kind.SKILLS,
+        target_level=level.title,
+        score=outcome.score,
+        items=outcome.items_as_dicts(),
+        recommendations=recommend.for_skill_gaps(career=career, level=level, gaps=outcome.gaps),
+        flat_answers=outcome.flat,
+        guide_updated_at=career.updated_at,
+    )
+
+
+@transaction.atomic
+def result_create_readiness(
+    *,
+    user,
+    career: Career,
+    questions: list[Question],
+    answers: dict[int, int],
+    submission_key: uuid.UUID,
+) -> tuple[Result, bool]:
+    """Score a readiness assessment and save it as a snapshot. Returns (result, created)."""
+    outcome = score_readiness(question_inputs(questions), answers)
+    return _record(
+        user=user,
+        submission_key=submission_key,
+        career=career,
+        career_title=career.title,
+        career_slug=career.slug,
+        kind=Result.Kind.READINESS,
+        score=outcome.score,
+        items=outcome.items_as_dicts(),
+        recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
+        guide_updated_at=career.updated_at,
+    )
+
+
+@transaction.atomic
+def results_claim(*, user, result_ids: list[int]) -> int:
+    """Give a signed-in user the results they made as a visitor. Returns how many moved.
+
+    Only results that still belong to nobody move, so a result can never change owner.
+    """
+    ids = [int(pk) for pk in result_ids if str(pk).isdigit()]
+    if not ids:
+        return 0
+    return Result.objects.filter(pk__in=ids, user__isnull=True).update(user=user)
+
+
+@transaction.atomic
+def plan_get_or_create(*, user, career: Career) -> Plan:
+    """The user's plan for a career, with a row for every current step of the guide."""
+    plan, _ = Plan.objects.get_or_create(user=user, career=career)
+    have = set(plan.plan_steps.exclude(step=None).values_list("step_id", flat=True))
+    missing = [
+        PlanStep(plan=plan, step=step, step_title=step.title)
+        for step in career.steps.all()
+        if step.pk not in have
+    ]
+    PlanStep.objects.bulk_create(missing, ignore_conflicts=True)
+    return plan
+
+
+@transaction.atomic
+def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> PlanStep:
+    """Change one step's status and note; 404 unless the step is in the user's own plan."""
+    plan_step = (
+        PlanStep.objects.select_for_update()
+        .select_related("plan", "step")
+        .filter(pk=plan_step_id, plan__user=user)
+        .first()
+    )
+    if plan_step is None:
+        raise Http404("No such step in your plan.")
+    plan_step.status = status
+    plan_step.note = note
+    if plan_step.step is not None:
+        plan_step.step_title = plan_step.step.title
+    plan_step.save()
+    Plan.objects.filter(pk=plan_step.plan_id).update(updated_at=plan_step.updated_at)
+    return plan_step
+
+
+@transaction.atomic
+def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Plan:
+    plan = Plan.objects.select_for_update().filter(pk=plan_id, user=user).first()
+    if plan is None:
+        raise Http404("No such plan.")
+    plan.target_date = target_date
+    plan.save(update_fields=["target_date", "updated_at"])
+    return plan

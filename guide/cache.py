@@ -1,0 +1,33 @@
+"""The public guide page is cached whole, keyed by a site-wide content version.
+
+Any save or delete of any guide model (and the admin's bulk publish actions) sets a
+new version, so every cached guide page is invalidated at once. With REDIS_URL set the
+version lives in the shared Redis, so an edit saved on one app instance invalidates
+the pages cached by all of them. Versions are nanosecond timestamps, not counters, so
+a version lost from the cache can never come back and revive an old page.
+"""
+
+import time
+
+from django.core.cache import cache
+
+VERSION_KEY = "guide:content-version"
+PAGE_TIMEOUT = 60 * 60 * 24
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def content_changed(**kwargs) -> None:
+    """Signal receiver and plain function: start a new content version."""
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def page_key(slug: str) -> str:
+    return f"guide:page:{slug}:{content_version()}"

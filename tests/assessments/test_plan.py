@@ -1,0 +1,131 @@
+"""A personal plan: the guide's steps with a status and a private note each."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments import services
+from assessments.models import Plan, PlanStep
+from guide.models import Step
+from tests.factory import make_assessable_career
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def career():
+    career = make_assessable_career(title="Cloud Engineer")
+    for i, title in enumerate(["Pick a role", "Learn the basics", "Build projects", "Apply"]):
+        Step.objects.create(career=career, title=title, body=f"Body of {title}.", order=i)
+    return career
+
+
+@pytest.fixture
+def signed_in(owner):
+    client = Client()
+    client.force_login(owner)
+    return client
+
+
+def update(client, plan_step, status, note=""):
+    return client.post(
+        reverse("assessments:plan-step-update", args=[plan_step.pk]),
+        {f"s{plan_step.pk}-status": status, f"s{plan_step.pk}-note": note},
+    )
+
+
+def test_plan_lists_the_guides_steps_in_order(signed_in, career):
+    response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    assert response.status_code == 200
+    titles = [s.step_title for s in response.context["view"].steps]
+    assert titles == ["Pick a role", "Learn the basics", "Build projects", "Apply"]
+    assert response.context["view"].progress == 0
+
+
+def test_ticking_steps_moves_progress_and_keeps_the_place_on_the_page(signed_in, owner, career):
+    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    steps = list(PlanStep.objects.filter(plan__user=owner).order_by("step__order"))
+    response = update(signed_in, steps[0], "done", "Chose backend.")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#step-{steps[0].pk}")
+    update(signed_in, steps[1], "doing")
+    update(signed_in, steps[3], "skipped")
+
+    steps[0].refresh_from_db()
+    assert (steps[0].status, steps[0].note) == ("done", "Chose backend.")
+    view = signed_in.get(reverse("assessments:plan", args=[career.slug])).context["view"]
+    # one done out of three that are not skipped
+    assert view.progress == 33.3
+    assert view.done == 1
+
+
+def test_an_invalid_status_changes_nothing(signed_in, owner, career):
+    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    step = PlanStep.objects.filter(plan__user=owner).first()
+    update(signed_in, step, "done", "keep me")
+    response = update(signed_in, step, "finished-ish", "lost?")
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert (step.status, step.note) == ("done", "keep me")
+
+
+def test_outsider_cannot_touch_someone_elses_plan(signed_in, owner, outsider, career):
+    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    step = PlanStep.objects.filter(plan__user=owner).first()
+    other = Client()
+    other.force_login(outsider)
+    assert update(other, step, "done").status_code == 404
+    step.refresh_from_db()
+    assert step.status == "todo"
+
+
+def test_visitors_are_sent_to_log_in(client, career):
+    response = client.get(reverse("assessments:plan", args=[career.slug]))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_steps_removed_by_staff_keep_their_status_and_note(signed_in, owner, career):
+    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    step = PlanStep.objects.get(plan__user=owner, step_title="Apply")
+    update(signed_in, step, "doing", "Sent three applications.")
+    Step.objects.filter(title="Apply").delete()
+    Step.objects.create(career=career, title="Negotiate", body="Ask.", order=9)
+
+    response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    view = response.context["view"]
+    assert [s.step_title for s in view.retired] == ["Apply"]
+    assert "Negotiate" in [s.step_title for s in view.steps]
+    assert "Sent three applications." in response.content.decode()
+
+
+def test_target_date_draws_a_pace_line(signed_in, owner, career):
+    url = reverse("assessments:plan", args=[career.slug])
+    signed_in.get(url)
+    plan = Plan.objects.get(user=owner)
+    Plan.objects.filter(pk=plan.pk).update(created_at=timezone.now() - timedelta(days=10))
+    target = timezone.localdate() + timedelta(days=10)
+    response = signed_in.post(url, {"plan-target_date": target.isoformat()})
+    assert response.status_code == 302
+    view = signed_in.get(url).context["view"]
+    assert view.plan.target_date == target
+    assert view.expected == 50.0
+    body = signed_in.get(url).content.decode()
+    assert "you are behind" in body and 'class="pace"' in body
+
+
+def test_a_bad_target_date_is_a_form_error(signed_in, career):
+    url = reverse("assessments:plan", args=[career.slug])
+    response = signed_in.post(url, {"plan-target_date": "31/31/2031"})
+    assert response.status_code == 400
+    assert "Enter a valid date." in response.content.decode()
+
+
+def test_plan_service_is_idempotent(owner, career):
+    first = services.plan_get_or_create(user=owner, career=career)
+    second = services.plan_get_or_create(user=owner, career=career)
+    assert first.pk == second.pk
+    assert PlanStep.objects.filter(plan=first).count() == 4
