@@ -138,7 +138,7 @@ def plan_get_or_create(*, user, career: Career) -> Plan:
 def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> PlanStep:
     """Change one step's status and note; 404 unless the step is in the user's own plan."""
     plan_step = (
-        PlanStep.objects.select_for_update()
+        PlanStep.objects.select_for_update(of=("self",))
         .select_related("plan", "step")
         .filter(pk=plan_step_id, plan__user=user)
         .first()

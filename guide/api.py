@@ -22,6 +22,8 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from guide.cache import content_version
+
 from . import selectors
 from .models import Career
 
@@ -272,13 +274,16 @@ class CareerListApi(APIView):
 
 
 def career_validators(career_updated_at) -> tuple[str, int]:
-    """The ETag and Last-Modified time of a guide, from when staff last saved it.
+    """The ETag and Last-Modified time of a guide.
 
-    HTTP dates have whole seconds, so the ETag (to the microsecond) is the exact one;
-    clients that can should send `If-None-Match`.
+    The ETag also carries the site-wide guide content version (guide/cache.py), so an
+    edit that does not touch the career row itself (a renamed shared skill, a related
+    career unpublished) still changes it. HTTP dates have whole seconds and follow only
+    the career's own saves, so the ETag is the exact one: send `If-None-Match`.
     """
     stamp = career_updated_at.timestamp()
-    return quote_etag(f"career-{stamp:.6f}-v{REPRESENTATION_VERSION}"), int(stamp)
+    version = content_version()
+    return quote_etag(f"career-{stamp:.6f}-c{version}-v{REPRESENTATION_VERSION}"), int(stamp)
 
 
 class CareerDetailApi(APIView):

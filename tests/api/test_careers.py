@@ -253,3 +253,16 @@ def test_careers_answer_a_signed_in_user_too(owner_api, session_api):
 
     assert owner_api.get(LIST).json()["count"] == 1
     assert session_api.get(LIST).json()["count"] == 1
+
+
+def test_renaming_a_shared_skill_changes_the_etag(client):
+    career = make_career(title="Cloud Engineer")
+    skill = add_skill(career, name="Old skill name").skill
+    first = client.get(detail_url(career))
+    skill.name = "New skill name"
+    skill.save()
+
+    again = client.get(detail_url(career), headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert "New skill name" in again.content.decode()
