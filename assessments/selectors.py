@@ -216,14 +216,18 @@ class PlanView:
         )
 
 
-def plan_view(*, plan: Plan) -> PlanView:
-    """The plan's steps in the guide's order; steps staff removed are listed apart."""
-    rows = list(plan.plan_steps.select_related("step").order_by("step__order", "step__pk", "pk"))
+def _plan_view(plan: Plan, rows) -> PlanView:
+    """Steps still in the guide, in the guide's order; steps staff removed listed apart."""
+    rows = sorted(rows, key=lambda r: (r.step.order if r.step else 0, r.step_id or 0, r.pk))
     return PlanView(
         plan=plan,
         steps=[r for r in rows if r.step_id is not None],
         retired=[r for r in rows if r.step_id is None],
     )
+
+
+def plan_view(*, plan: Plan) -> PlanView:
+    return _plan_view(plan, plan.plan_steps.select_related("step"))
 
 
 def plans_for_dashboard(*, user) -> list[PlanView]:
@@ -232,17 +236,7 @@ def plans_for_dashboard(*, user) -> list[PlanView]:
         .select_related("career")
         .prefetch_related(Prefetch("plan_steps", queryset=PlanStep.objects.select_related("step")))
     )
-    views = []
-    for plan in plans:
-        rows = sorted(plan.plan_steps.all(), key=lambda r: (r.step.order if r.step else 0, r.pk))
-        views.append(
-            PlanView(
-                plan=plan,
-                steps=[r for r in rows if r.step_id is not None],
-                retired=[r for r in rows if r.step_id is None],
-            )
-        )
-    return views
+    return [_plan_view(plan, plan.plan_steps.all()) for plan in plans]
 
 
 def results_for_export(user) -> list[dict]:
