@@ -9,18 +9,14 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from guide.loader import ContentError, full_clean_or_error
 from guide.models import Career, Skill
 
 from .models import Dimension, Option, Question, Resource
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "readiness.toml"
-
-
-class ContentError(Exception):
-    """The content file does not follow the format; the message names the entry."""
 
 
 @dataclass
@@ -37,14 +33,6 @@ class LoadReport:
         )
 
 
-def _clean(obj, where: str):
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as exc:
-        details = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        raise ContentError(f"{where}: {details}") from None
-
-
 def _check_keys(item: dict, allowed: set[str], where: str) -> None:
     unknown = set(item) - allowed
     if unknown:
@@ -59,7 +47,7 @@ def _upsert(model, lookup: dict, values: dict, *, update: bool, where: str):
     obj = obj or model(**lookup)
     for name, value in values.items():
         setattr(obj, name, value)
-    _clean(obj, where)
+    full_clean_or_error(obj, where)
     obj.save()
     return obj, created, not created
 
@@ -120,7 +108,7 @@ def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadR
                 for i, option in enumerate(options, 1):
                     _check_keys(option, {"label", "points"}, f"{where} options[{i}]")
                     obj = Option(question=question, order=i, **option)
-                    _clean(obj, f"{where} options[{i}]")
+                    full_clean_or_error(obj, f"{where} options[{i}]")
                     obj.save()
             report.questions += created
             report.updated += updated

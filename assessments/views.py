@@ -10,7 +10,7 @@ from guide.models import Career
 from . import selectors, services
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, PlanStep, Result
-from .scoring import RATING_ANCHORS
+from .scoring import RATING_ANCHORS, WEAK_DIMENSION_BELOW
 
 MAX_VISITOR_RESULTS = 20
 
@@ -93,7 +93,10 @@ def result_detail(request, pk):
         )
         items = gaps + rest
     else:
-        gaps = sorted((i for i in items if i["pct"] < 70), key=lambda i: (i["pct"], i["name"]))
+        gaps = sorted(
+            (i for i in items if i["pct"] < WEAK_DIMENSION_BELOW),
+            key=lambda i: (i["pct"], i["name"]),
+        )
     return render(
         request,
         "assessments/result_detail.html",

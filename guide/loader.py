@@ -127,7 +127,8 @@ def _pick(item: dict, fields: tuple[str, ...], where: str) -> dict:
     return model_defaults
 
 
-def _full_clean(obj, where: str, exclude=None):
+def full_clean_or_error(obj, where: str, exclude=None):
+    """Validate `obj` with its model's own rules; a ContentError names `where` and the fields."""
     try:
         obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
@@ -176,7 +177,7 @@ def _sync_positional(career: Career, model, items: list[dict], fields, where: st
             default = None if model_field.null else model_field.get_default()
             setattr(obj, name, values.get(name, default))
         obj.order = index + 1
-        _full_clean(obj, f"{where}[{index + 1}]", exclude=["career"])
+        full_clean_or_error(obj, f"{where}[{index + 1}]", exclude=["career"])
         obj.save()
     for obj in existing[len(items) :]:
         obj.delete()
@@ -215,7 +216,7 @@ def _sync_sources(career: Career, data: dict, where: str) -> dict[str, Source]:
         obj.url = values.get("url", "")
         obj.accessed = values.get("accessed")
         obj.order = index + 1
-        _full_clean(obj, here, exclude=["career"])
+        full_clean_or_error(obj, here, exclude=["career"])
         obj.save()
         by_key[key] = obj
     for obj in existing[len(items) :]:
@@ -266,7 +267,7 @@ def _sync_skills(career: Career, data: dict, skills: dict[str, Skill], where: st
         obj.expected_proficiency = values.get("expected", 2)
         obj.detail = values.get("detail", "")
         obj.order = index + 1
-        _full_clean(obj, here, exclude=["career", "skill"])
+        full_clean_or_error(obj, here, exclude=["career", "skill"])
         obj.save()
         seen.append(skill.pk)
     career.career_skills.exclude(skill_id__in=seen).delete()
@@ -297,7 +298,7 @@ def _write_career(career: Career, data: dict, where: str) -> None:
         if isinstance(model_field, DecimalField) and isinstance(value, float):
             value = Decimal(str(value))  # TOML floats are binary; 12.3 must stay 12.3
         setattr(career, name, value)
-    _full_clean(career, where, exclude=["slug"])
+    full_clean_or_error(career, where, exclude=["slug"])
     career.save()
 
     skills = {s.name.lower(): s for s in Skill.objects.all()}
