@@ -7,6 +7,9 @@ PIP_FLAGS := --disable-pip-version-check -q
 
 .PHONY: run test lint format e2e bench lock clean
 
+# DEBUG is off unless asked for; local work asks for it (set DJANGO_DEBUG=0 to try production).
+run test e2e bench: export DJANGO_DEBUG ?= 1
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 

@@ -128,6 +128,7 @@ def test_behind_a_proxy_each_client_address_gets_its_own_limit(client, owner, ou
 
 def test_a_negative_proxy_count_stops_the_site_from_starting():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DJANGO_DEBUG"] = "1"
     env["ALLAUTH_TRUSTED_PROXY_COUNT"] = "-1"
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],

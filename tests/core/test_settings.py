@@ -11,12 +11,17 @@ ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "-production-secret-value-0123456789"
 
 
-def run_check(**env_overrides):
+def run_check(fail_level="CRITICAL", **env_overrides):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.pop("REDIS_URL", None)
+    env["DJANGO_DEBUG"] = "1"  # each case names DJANGO_DEBUG=0 when it means production
     env.update(env_overrides)
+    return run_manage(env, "check", "--deploy", "--fail-level", fail_level)
+
+
+def run_manage(env, *args):
     return subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "CRITICAL"],
+        [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -67,3 +72,78 @@ def test_production_configuration_with_a_real_key_and_hosts_starts(tmp_path):
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode == 0, result.stderr
+
+
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": GOOD_KEY,
+    "DJANGO_ALLOWED_HOSTS": "careers.example.org",
+}
+
+
+def production_env(tmp_path, **overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.pop("REDIS_URL", None)
+    env.update(PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", **overrides)
+    return env
+
+
+def test_debug_is_off_unless_asked_for_so_the_development_key_is_refused(tmp_path):
+    env = production_env(tmp_path)
+    env.pop("DJANGO_SECRET_KEY")
+    result = run_manage(env, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+    env["DJANGO_SECRET_KEY"] = "django-insecure-local-development-key-do-not-use-in-production"
+    result = run_manage(env, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_the_deploy_check_is_clean_at_warning_level_under_production_settings(tmp_path):
+    result = run_manage(production_env(tmp_path), "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_turning_a_hardening_default_off_is_a_choice_the_deploy_check_accepts(tmp_path):
+    env = production_env(
+        tmp_path,
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_HSTS_PRELOAD="0",
+        DJANGO_HSTS_INCLUDE_SUBDOMAINS="0",
+    )
+    result = run_manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _setting(env, expression):
+    code = f"from django.conf import settings; print({expression})"
+    result = run_manage(env, "shell", "--no-imports", "-c", code)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_hsts_is_a_year_with_subdomains_and_preload(tmp_path):
+    env = production_env(tmp_path)
+    values = _setting(
+        env,
+        "settings.SECURE_HSTS_SECONDS, settings.SECURE_HSTS_INCLUDE_SUBDOMAINS, "
+        "settings.SECURE_HSTS_PRELOAD",
+    )
+    assert values == "31536000 True True"
+
+
+def test_without_redis_production_workers_share_the_database_cache(tmp_path):
+    """Several workers with per-process caches served a guide after it was unpublished."""
+    env = production_env(tmp_path)
+    backend = _setting(env, "settings.CACHES['default']['BACKEND']")
+    assert backend == "django.core.cache.backends.db.DatabaseCache"
+    assert run_manage(env, "migrate", "--noinput").returncode == 0
+    assert run_manage(env, "createcachetable").returncode == 0
+    # One process writes, another reads: the same value, as two workers would see it.
+    write = run_manage(
+        env, "shell", "--no-imports", "-c", "from django.core.cache import cache; cache.set('k', 7)"
+    )
+    assert write.returncode == 0, write.stderr
+    assert _setting(env, "__import__('django.core.cache').core.cache.cache.get('k')") == "7"

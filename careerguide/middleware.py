@@ -1,0 +1,53 @@
+"""Site-wide response headers: part of the configuration, like the security settings.
+
+- ``PermissionsPolicyMiddleware`` switches off browser features no page here uses
+  (camera, microphone, geolocation, payment ...), from ``settings.PERMISSIONS_POLICY``.
+- ``PrivateResponsesMiddleware`` keeps personal answers out of every shared and local
+  cache: anything answered to a signed-in user, to a request carrying credentials
+  (``Authorization``, the API's tokens) or to a visitor whose session holds data of
+  theirs (assessment results) is ``Cache-Control: private, no-store``.
+"""
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allow)})"
+            for feature, allow in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Place after AuthenticationMiddleware: it reads ``request.user`` and the session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self._is_personal(request):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+    @staticmethod
+    def _is_personal(request) -> bool:
+        if "HTTP_AUTHORIZATION" in request.META:
+            return True
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return True
+        session = getattr(request, "session", None)
+        # Only look at a session the request already loaded: never load one just to ask.
+        return bool(session is not None and session.accessed and not session.is_empty())
