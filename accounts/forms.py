@@ -180,7 +180,6 @@ TOKEN_LIFETIMES = {
     "30": ("30 days", timedelta(days=30)),
     "90": ("90 days", timedelta(days=90)),
     "365": ("1 year", timedelta(days=365)),
-    "never": ("Never (revoke it yourself)", None),
 }
 
 
@@ -207,7 +206,7 @@ class ApiTokenForm(forms.Form):
         return name
 
     @property
-    def lifetime_delta(self) -> timedelta | None:
+    def lifetime_delta(self) -> timedelta:
         return TOKEN_LIFETIMES[self.cleaned_data["lifetime"]][1]
 
 

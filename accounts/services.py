@@ -15,6 +15,8 @@ from guide.models import Career, CareerLevel
 from .models import ApiToken, Profile, User
 
 MAX_API_TOKENS = 10
+# Every token expires: a forgotten key cannot open the API for ever.
+MAX_API_TOKEN_LIFETIME = timedelta(days=365)
 # Writing last_used_at on every API call would turn reads into writes; once a minute
 # is precise enough for "last used" and costs one UPDATE per token per minute at most.
 LAST_USED_PRECISION = timedelta(minutes=1)
@@ -53,8 +55,12 @@ def profile_update(
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, lifetime: timedelta | None) -> tuple[ApiToken, str]:
+def api_token_create(*, user: User, name: str, lifetime: timedelta) -> tuple[ApiToken, str]:
     """A new token and its full key. The key is not stored; show it to the user once."""
+    if not timedelta(0) < lifetime <= MAX_API_TOKEN_LIFETIME:
+        raise ValidationError(
+            {"lifetime": f"A token lives at most {MAX_API_TOKEN_LIFETIME.days} days."}
+        )
     name = " ".join(name.split())
     # Lock the user row so two simultaneous requests cannot both pass the limit.
     User.objects.select_for_update().only("pk").get(pk=user.pk)
@@ -72,7 +78,7 @@ def api_token_create(*, user: User, name: str, lifetime: timedelta | None) -> tu
         prefix=key[: ApiToken.PREFIX_LENGTH],
         key_hash=ApiToken.hash_key(key),
         created_at=now,
-        expires_at=now + lifetime if lifetime else None,
+        expires_at=now + lifetime,
     )
     token.full_clean()
     token.save()
@@ -83,6 +89,13 @@ def api_token_create(*, user: User, name: str, lifetime: timedelta | None) -> tu
 def api_token_revoke(*, token: ApiToken) -> None:
     """Delete the token; any request still using its key is refused from now on."""
     token.delete()
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, user: User) -> int:
+    """Delete every token of the user, e.g. when the password changes; how many went."""
+    deleted, _ = ApiToken.objects.filter(user=user).delete()
+    return deleted
 
 
 def api_token_mark_used(*, token: ApiToken) -> None:
