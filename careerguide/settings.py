@@ -240,6 +240,35 @@ MFA_FORMS = {
     "activate_totp": "accounts.forms.ActivateTOTPForm",
 }
 
+# --- Accounts security: encryption of two-factor secrets (docs/deploy.md) ---------------
+# MFA_ENCRYPTION_KEY: one Fernet key, or several separated by commas (the first seals new
+# secrets, all are tried when reading, for rotation). Required when DEBUG is off; locally
+# a key is derived from SECRET_KEY so clone -> run still works.
+import base64  # noqa: E402
+import hashlib  # noqa: E402
+
+from cryptography.fernet import Fernet  # noqa: E402
+
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEY")
+if not MFA_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "MFA_ENCRYPTION_KEY must be set when DJANGO_DEBUG=0; see docs/deploy.md "
+            "(Accounts security) for how to generate one"
+        )
+    MFA_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(b"mfa:" + SECRET_KEY.encode()).digest()).decode()
+    ]
+for _number, _key in enumerate(MFA_ENCRYPTION_KEYS, start=1):
+    try:
+        Fernet(_key)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"MFA_ENCRYPTION_KEY entry {_number} is not a valid key (32 url-safe base64 "
+            "bytes, as Fernet.generate_key() makes)"
+        ) from None
+# --- end accounts security --------------------------------------------------------------
+
 # Mail: the console locally, SMTP when EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Career Guide <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
