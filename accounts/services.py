@@ -1,13 +1,18 @@
 """Writes on accounts: the profile, API tokens and deleting an account with all it owns."""
 
+import re
 import secrets
 from datetime import timedelta
 from importlib import import_module
 
+from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from guide.models import Career, CareerLevel
@@ -114,11 +119,40 @@ def account_delete(*, user: User) -> None:
     Every model that holds a user's data points at the user with on_delete=CASCADE
     (a test walks all models to keep it so), so deleting the user removes: allauth's
     email addresses and their confirmations, MFA authenticators, tracked sessions,
-    the profile, API tokens, admin log entries, group memberships, and whatever
-    later apps attach. Sessions live outside those relations, so the user's
-    signed-in sessions are ended first through the session engine.
+    the profile, API tokens, the user's own admin log entries, group memberships, and
+    whatever later apps attach. Sessions live outside those relations, so the user's
+    signed-in sessions are ended first through the session engine. Staff's admin
+    history about the user outlives them, so the address is scrubbed from it.
     """
     engine = import_module(settings.SESSION_ENGINE)
     for session_key in UserSession.objects.filter(user=user).values_list("session_key", flat=True):
         engine.SessionStore(session_key).delete()
+    _admin_history_scrub(user=user)
     user.delete()
+
+
+def _admin_history_scrub(*, user: User) -> None:
+    """Take the user's address out of the admin's history, keeping what staff did.
+
+    Entries *by* the user go with the user (CASCADE). Entries by staff *about* the user,
+    or about anything whose name shows the address (their email addresses, plans...),
+    keep their date, author and action, but every address of the user in their title
+    and change message becomes a neutral label.
+    """
+    label = f"deleted account #{user.pk}"
+    addresses = {user.email.lower()} | {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(addresses)), re.IGNORECASE)
+    user_type = ContentType.objects.get_for_model(User)
+    mentions = Q(content_type=user_type, object_id=str(user.pk))
+    for address in addresses:
+        mentions |= Q(object_repr__icontains=address) | Q(change_message__icontains=address)
+    entries = LogEntry.objects.filter(mentions).exclude(user=user)
+    for entry in entries:
+        if entry.content_type_id == user_type.pk and entry.object_id == str(user.pk):
+            entry.object_repr = label
+        entry.object_repr = pattern.sub(label, entry.object_repr)[:200]
+        entry.change_message = pattern.sub(label, entry.change_message)
+        entry.save(update_fields=["object_repr", "change_message"])
