@@ -224,7 +224,9 @@ if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
         f"ALLAUTH_TRUSTED_PROXY_COUNT must be 0 or more; got {ALLAUTH_TRUSTED_PROXY_COUNT}"
     )
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Strict per IP; per account only a soft bar, so strangers' failures cannot lock the
+    # owner out (docs/accounts.md, "Rate limits"); the reset link clears it.
+    "login_failed": "5/5m/ip,30/h/key",
     "signup": "20/h/ip",
     "reset_password": "20/h/ip,5/h/key",
     "reset_password_from_key": "20/h/ip",
