@@ -6,7 +6,12 @@ authentication does not revoke anything by itself (the user may have made the to
 minutes before); the profile offers to (see ``selectors.api_tokens_before_two_factor``).
 """
 
-from allauth.account.signals import password_changed, password_reset, password_set
+from allauth.account.signals import (
+    email_confirmed,
+    password_changed,
+    password_reset,
+    password_set,
+)
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added
 from django.contrib import messages
@@ -33,3 +38,8 @@ def offer_token_revocation(sender, request, user, authenticator, **kwargs):
             "work. If you are not sure who has them, revoke them under API tokens on your "
             "profile.",
         )
+
+
+@receiver(email_confirmed, dispatch_uid="accounts-release-unconfirmed-claims")
+def release_unconfirmed_claims(sender, request, email_address, **kwargs):
+    services.email_unconfirmed_claims_release(email_address=email_address)

@@ -16,6 +16,18 @@ def profile_for_user(*, user: User) -> Profile:
     return profile or Profile(user=user)
 
 
+def email_is_taken(*, email: str) -> bool:
+    """Whether `email` belongs to an account: some user's login, or a confirmed address.
+
+    An address that someone added to their account but never confirmed is not theirs;
+    it must not stop the address's real owner from signing up.
+    """
+    return (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email, verified=True).exists()
+    )
+
+
 def api_token_list(*, user: User) -> QuerySet[ApiToken]:
     """The user's tokens, newest first, expired ones included so they can be removed.
 

@@ -60,6 +60,17 @@ def profile_update(
 
 
 @transaction.atomic
+def email_unconfirmed_claims_release(*, email_address: EmailAddress) -> int:
+    """Once an address is confirmed, drop other accounts' unconfirmed claims to it."""
+    deleted, _ = (
+        EmailAddress.objects.filter(email__iexact=email_address.email, verified=False)
+        .exclude(user_id=email_address.user_id)
+        .delete()
+    )
+    return deleted
+
+
+@transaction.atomic
 def api_token_create(*, user: User, name: str, lifetime: timedelta) -> tuple[ApiToken, str]:
     """A new token and its full key. The key is not stored; show it to the user once."""
     if not timedelta(0) < lifetime <= MAX_API_TOKEN_LIFETIME:
