@@ -1,8 +1,11 @@
-"""allauth adapters: our own wording for allauth's errors, and where new users land."""
+"""allauth adapters: our own wording for allauth's errors, where new users land, and
+encryption of two-factor secrets at rest."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.urls import reverse
+
+from . import mfa_crypto
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -57,3 +60,10 @@ class MFAAdapter(DefaultMFAAdapter):
             "so you can always recover the account."
         ),
     }
+
+    def encrypt(self, text: str) -> str:
+        """TOTP secrets and recovery seeds are stored sealed with MFA_ENCRYPTION_KEY."""
+        return mfa_crypto.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return mfa_crypto.decrypt(encrypted_text)

@@ -64,7 +64,7 @@ class TokenOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
     prefix = serializers.CharField(help_text="The start of the key, shown on the profile page.")
     created_at = serializers.DateTimeField()
-    expires_at = serializers.DateTimeField(allow_null=True)
+    expires_at = serializers.DateTimeField()
 
 
 # --- Input serializers ----------------------------------------------------------------------
@@ -125,7 +125,7 @@ class TokenCreateInputSerializer(serializers.Serializer):
     lifetime = StrictChoiceField(
         choices=[(value, label) for value, (label, _) in TOKEN_LIFETIMES.items()],
         default="90",
-        help_text="Days until it stops working, or `never`. Default 90.",
+        help_text="Days until it stops working: 30, 90 or 365. Default 90.",
     )
 
 

@@ -7,7 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from . import export, selectors
+        from . import export, receivers, selectors  # noqa: F401 (receivers connect on import)
 
         # The account's own sections come first; other apps add theirs the same way.
         export.register("account", selectors.account_for_export)

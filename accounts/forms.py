@@ -4,14 +4,22 @@ from datetime import timedelta
 from itertools import groupby
 
 from allauth.account import forms as allauth_forms
+from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.account.internal import flows as allauth_flows
+from allauth.account.internal.templatekit import get_entrance_context_data
 from allauth.core import ratelimit
+from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django import forms
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
 from django.forms.models import ModelChoiceIterator
+from django.template.response import TemplateResponse
 
 from guide.models import Career, CareerLevel
 
+from . import selectors
 from .models import MAX_YEARS_OF_EXPERIENCE, ApiToken, User
 
 PASSWORD_HELP = (
@@ -41,11 +49,55 @@ class LoginForm(_OurWords, allauth_forms.LoginForm):
 
 
 class SignupForm(_OurWords, allauth_forms.SignupForm):
+    """allauth's sign-up, hardened so it reveals nothing about existing accounts.
+
+    With mandatory verification allauth already answers an address that has an account
+    exactly like a new one (and mails the owner). Three gaps remain, closed here:
+    timing (a new account costs a password hash, an existing one did not), a race
+    (two sign-ups with one new address: the loser hit the unique constraint, a 500),
+    and squatting (an address someone added to their account without confirming it
+    counted as taken, so its real owner could not sign up).
+    """
+
     labels = {"email": "Email address", "password2": "Password again"}
     help_texts = {
         "email": "We send a confirmation link here. It is also how you log in.",
         "password1": PASSWORD_HELP,
     }
+
+    def validate_unique_email(self, value):
+        if not selectors.email_is_taken(email=value):
+            # Free, or only claimed without confirmation by someone else: not taken.
+            self.account_already_exists = False
+            return get_account_adapter().validate_unique_email(value)
+        return super().validate_unique_email(value)
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # A new account costs one password hash; spend the same here, so the
+            # answer for a known address takes as long as for a new one.
+            make_password(self.cleaned_data.get("password1"))
+            return super().try_save(request)
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            # Another sign-up with this address committed between our check and our
+            # insert. Answer as if the address had been taken all along.
+            return self._lost_the_race(request)
+
+    def _lost_the_race(self, request):
+        try:
+            allauth_flows.manage_email.email_already_exists(self.cleaned_data["email"])
+        except forms.ValidationError as error:
+            # Without enumeration protection (verification not mandatory) an existing
+            # address is a form error; show that same form.
+            self.add_error("email", error)
+            context = {**get_entrance_context_data(request), "form": self}
+            response = TemplateResponse(request, "account/signup.html", context)
+            raise ImmediateHttpResponse(response) from None
+        self.account_already_exists = True
+        return allauth_forms.BaseSignupForm.try_save(self, request)
 
 
 class AddEmailForm(_OurWords, allauth_forms.AddEmailForm):
@@ -180,7 +232,6 @@ TOKEN_LIFETIMES = {
     "30": ("30 days", timedelta(days=30)),
     "90": ("90 days", timedelta(days=90)),
     "365": ("1 year", timedelta(days=365)),
-    "never": ("Never (revoke it yourself)", None),
 }
 
 
@@ -207,7 +258,7 @@ class ApiTokenForm(forms.Form):
         return name
 
     @property
-    def lifetime_delta(self) -> timedelta | None:
+    def lifetime_delta(self) -> timedelta:
         return TOKEN_LIFETIMES[self.cleaned_data["lifetime"]][1]
 
 

@@ -166,8 +166,7 @@ class Profile(models.Model):
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
         """Tokens that still open the API: not expired."""
-        now = timezone.now()
-        return self.filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now))
+        return self.filter(expires_at__gt=timezone.now())
 
 
 class ApiToken(models.Model):
@@ -197,7 +196,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
     expires_at = models.DateTimeField(
-        null=True, blank=True, help_text="After this moment the token stops working. Empty: never."
+        help_text="After this moment the token stops working. Every token has one."
     )
 
     objects = ApiTokenQuerySet.as_manager()
@@ -223,4 +222,4 @@ class ApiToken(models.Model):
 
     @property
     def is_expired(self) -> bool:
-        return self.expires_at is not None and self.expires_at <= timezone.now()
+        return self.expires_at <= timezone.now()

@@ -3,7 +3,7 @@
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from .models import ApiToken, Profile, User
 
@@ -16,9 +16,44 @@ def profile_for_user(*, user: User) -> Profile:
     return profile or Profile(user=user)
 
 
+def email_is_taken(*, email: str) -> bool:
+    """Whether `email` belongs to an account: some user's login, or a confirmed address.
+
+    An address that someone added to their account but never confirmed is not theirs;
+    it must not stop the address's real owner from signing up.
+    """
+    return (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email, verified=True).exists()
+    )
+
+
 def api_token_list(*, user: User) -> QuerySet[ApiToken]:
-    """The user's tokens, newest first, expired ones included so they can be removed."""
-    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")
+    """The user's tokens, newest first, expired ones included so they can be removed.
+
+    Each carries `made_before_two_factor`: true when the user's authenticator app is
+    newer than the token (see `api_tokens_before_two_factor`).
+    """
+    return (
+        ApiToken.objects.filter(user=user)
+        .annotate(made_before_two_factor=Exists(_totp_newer_than_token(user)))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _totp_newer_than_token(user: User) -> QuerySet[Authenticator]:
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP, created_at__gt=OuterRef("created_at")
+    )
+
+
+def api_tokens_before_two_factor(*, user: User) -> int:
+    """How many of the user's tokens are older than their authenticator app (0 without one).
+
+    Such a token was made when the password alone opened the account, so the profile
+    offers to revoke them once two-factor authentication is on.
+    """
+    return ApiToken.objects.filter(user=user).filter(Exists(_totp_newer_than_token(user))).count()
 
 
 def api_token_for_key(*, key: str) -> ApiToken | None:

@@ -1,13 +1,18 @@
 """Writes on accounts: the profile, API tokens and deleting an account with all it owns."""
 
+import re
 import secrets
 from datetime import timedelta
 from importlib import import_module
 
+from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from guide.models import Career, CareerLevel
@@ -15,6 +20,8 @@ from guide.models import Career, CareerLevel
 from .models import ApiToken, Profile, User
 
 MAX_API_TOKENS = 10
+# Every token expires: a forgotten key cannot open the API for ever.
+MAX_API_TOKEN_LIFETIME = timedelta(days=365)
 # Writing last_used_at on every API call would turn reads into writes; once a minute
 # is precise enough for "last used" and costs one UPDATE per token per minute at most.
 LAST_USED_PRECISION = timedelta(minutes=1)
@@ -53,8 +60,23 @@ def profile_update(
 
 
 @transaction.atomic
-def api_token_create(*, user: User, name: str, lifetime: timedelta | None) -> tuple[ApiToken, str]:
+def email_unconfirmed_claims_release(*, email_address: EmailAddress) -> int:
+    """Once an address is confirmed, drop other accounts' unconfirmed claims to it."""
+    deleted, _ = (
+        EmailAddress.objects.filter(email__iexact=email_address.email, verified=False)
+        .exclude(user_id=email_address.user_id)
+        .delete()
+    )
+    return deleted
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str, lifetime: timedelta) -> tuple[ApiToken, str]:
     """A new token and its full key. The key is not stored; show it to the user once."""
+    if not timedelta(0) < lifetime <= MAX_API_TOKEN_LIFETIME:
+        raise ValidationError(
+            {"lifetime": f"A token lives at most {MAX_API_TOKEN_LIFETIME.days} days."}
+        )
     name = " ".join(name.split())
     # Lock the user row so two simultaneous requests cannot both pass the limit.
     User.objects.select_for_update().only("pk").get(pk=user.pk)
@@ -72,7 +94,7 @@ def api_token_create(*, user: User, name: str, lifetime: timedelta | None) -> tu
         prefix=key[: ApiToken.PREFIX_LENGTH],
         key_hash=ApiToken.hash_key(key),
         created_at=now,
-        expires_at=now + lifetime if lifetime else None,
+        expires_at=now + lifetime,
     )
     token.full_clean()
     token.save()
@@ -83,6 +105,13 @@ def api_token_create(*, user: User, name: str, lifetime: timedelta | None) -> tu
 def api_token_revoke(*, token: ApiToken) -> None:
     """Delete the token; any request still using its key is refused from now on."""
     token.delete()
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, user: User) -> int:
+    """Delete every token of the user, e.g. when the password changes; how many went."""
+    deleted, _ = ApiToken.objects.filter(user=user).delete()
+    return deleted
 
 
 def api_token_mark_used(*, token: ApiToken) -> None:
@@ -101,11 +130,40 @@ def account_delete(*, user: User) -> None:
     Every model that holds a user's data points at the user with on_delete=CASCADE
     (a test walks all models to keep it so), so deleting the user removes: allauth's
     email addresses and their confirmations, MFA authenticators, tracked sessions,
-    the profile, API tokens, admin log entries, group memberships, and whatever
-    later apps attach. Sessions live outside those relations, so the user's
-    signed-in sessions are ended first through the session engine.
+    the profile, API tokens, the user's own admin log entries, group memberships, and
+    whatever later apps attach. Sessions live outside those relations, so the user's
+    signed-in sessions are ended first through the session engine. Staff's admin
+    history about the user outlives them, so the address is scrubbed from it.
     """
     engine = import_module(settings.SESSION_ENGINE)
     for session_key in UserSession.objects.filter(user=user).values_list("session_key", flat=True):
         engine.SessionStore(session_key).delete()
+    _admin_history_scrub(user=user)
     user.delete()
+
+
+def _admin_history_scrub(*, user: User) -> None:
+    """Take the user's address out of the admin's history, keeping what staff did.
+
+    Entries *by* the user go with the user (CASCADE). Entries by staff *about* the user,
+    or about anything whose name shows the address (their email addresses, plans...),
+    keep their date, author and action, but every address of the user in their title
+    and change message becomes a neutral label.
+    """
+    label = f"deleted account #{user.pk}"
+    addresses = {user.email.lower()} | {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(addresses)), re.IGNORECASE)
+    user_type = ContentType.objects.get_for_model(User)
+    mentions = Q(content_type=user_type, object_id=str(user.pk))
+    for address in addresses:
+        mentions |= Q(object_repr__icontains=address) | Q(change_message__icontains=address)
+    entries = LogEntry.objects.filter(mentions).exclude(user=user)
+    for entry in entries:
+        if entry.content_type_id == user_type.pk and entry.object_id == str(user.pk):
+            entry.object_repr = label
+        entry.object_repr = pattern.sub(label, entry.object_repr)[:200]
+        entry.change_message = pattern.sub(label, entry.change_message)
+        entry.save(update_fields=["object_repr", "change_message"])

@@ -40,11 +40,13 @@ def _render_profile(request, *, profile_form=None, token_form=None):
     profile = selectors.profile_for_user(user=request.user)
     if profile_form is None:
         profile_form = ProfileForm(initial=ProfileForm.initial_for(profile, request.user))
+    tokens = list(selectors.api_token_list(user=request.user))
     context = {
         "profile": profile,
         "profile_form": profile_form,
         "token_form": token_form or ApiTokenForm(prefix="token"),
-        "tokens": selectors.api_token_list(user=request.user),
+        "tokens": tokens,
+        "tokens_before_two_factor": sum(token.made_before_two_factor for token in tokens),
         "max_tokens": services.MAX_API_TOKENS,
     }
     return render(request, "accounts/profile.html", context)
@@ -92,6 +94,17 @@ def token_revoke(request, pk: int):
     token = _own_token(request, pk)
     services.api_token_revoke(token=token)
     messages.success(request, f"Token “{token.name}” is revoked. Requests using it now fail.")
+    return redirect("accounts:profile")
+
+
+@login_required
+@require_POST
+def token_revoke_all(request):
+    count = services.api_tokens_revoke_all(user=request.user)
+    if count == 1:
+        messages.success(request, "1 token is revoked. Requests using it now fail.")
+    else:
+        messages.success(request, f"{count} tokens are revoked. Requests using them now fail.")
     return redirect("accounts:profile")
 
 

@@ -7,11 +7,14 @@ and mail goes to the console. With DEBUG off the site refuses to start without a
 secret key and allowed hosts.
 """
 
+import base64
+import hashlib
 import os
 import re
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
@@ -241,7 +244,9 @@ if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
         f"ALLAUTH_TRUSTED_PROXY_COUNT must be 0 or more; got {ALLAUTH_TRUSTED_PROXY_COUNT}"
     )
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Strict per IP; per account only a soft bar, so strangers' failures cannot lock the
+    # owner out (docs/accounts.md, "Rate limits"); the reset link clears it.
+    "login_failed": "5/5m/ip,30/h/key",
     "signup": "20/h/ip",
     "reset_password": "20/h/ip,5/h/key",
     "reset_password_from_key": "20/h/ip",
@@ -256,6 +261,30 @@ MFA_FORMS = {
     "reauthenticate": "accounts.forms.MFAReauthenticateForm",
     "activate_totp": "accounts.forms.ActivateTOTPForm",
 }
+
+# --- Accounts security: encryption of two-factor secrets (docs/deploy.md) ---------------
+# MFA_ENCRYPTION_KEY: one Fernet key, or several separated by commas (the first seals new
+# secrets, all are tried when reading, for rotation). Required when DEBUG is off; locally
+# a key is derived from SECRET_KEY so clone -> run still works.
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEY")
+if not MFA_ENCRYPTION_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "MFA_ENCRYPTION_KEY must be set when DJANGO_DEBUG=0; see docs/deploy.md "
+            "(Accounts security) for how to generate one"
+        )
+    MFA_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(b"mfa:" + SECRET_KEY.encode()).digest()).decode()
+    ]
+for _number, _key in enumerate(MFA_ENCRYPTION_KEYS, start=1):
+    try:
+        Fernet(_key)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"MFA_ENCRYPTION_KEY entry {_number} is not a valid key (32 url-safe base64 "
+            "bytes, as Fernet.generate_key() makes)"
+        ) from None
+# --- end accounts security --------------------------------------------------------------
 
 # Mail: the console locally, SMTP when EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Career Guide <noreply@localhost>")

@@ -1,6 +1,8 @@
 """Staff: createsuperuser works with an email, only staff reach the admin, and the
 admin lists users with search and filters."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -113,7 +115,7 @@ def test_staff_can_add_a_user_and_case_duplicates_are_caught(client, owner, monk
 def test_user_page_shows_profile_and_tokens_without_keys(client, owner, monkeypatch):
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", PASSWORD)
     call_command("createsuperuser", "--noinput", "--email", "boss@example.com")
-    token, key = api_token_create(user=owner, name="laptop", lifetime=None)
+    token, key = api_token_create(user=owner, name="laptop", lifetime=timedelta(days=30))
     client.force_login(User.objects.get(email="boss@example.com"))
 
     page = client.get(reverse("admin:accounts_user_change", args=[owner.pk])).content.decode()

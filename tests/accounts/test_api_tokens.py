@@ -4,6 +4,7 @@ the DRF authentication class the API uses."""
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.permissions import IsAuthenticated
@@ -128,10 +129,12 @@ def test_expired_key_stops_working(owner):
     assert call_api(f"Token {key}").status_code == 401
 
 
-def test_key_without_expiry_keeps_working(owner):
-    token, key = make_token(owner, lifetime=None)
-    assert token.expires_at is None
+def test_a_key_lives_at_most_a_year(owner):
+    token, key = make_token(owner, lifetime=timedelta(days=365))
     assert call_api(f"Token {key}").status_code == 200
+    with pytest.raises(ValidationError):
+        make_token(owner, name="longer", lifetime=timedelta(days=366))
+    assert list(ApiToken.objects.all()) == [token]
 
 
 def test_key_of_a_deactivated_user_stops_working(owner):

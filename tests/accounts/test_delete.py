@@ -177,7 +177,64 @@ def test_every_foreign_key_to_the_user_lets_deletion_through():
 
 def test_delete_service_works_without_a_request(owner):
     """The API or a management command can call the same service."""
-    services.api_token_create(user=owner, name="x", lifetime=None)
+    services.api_token_create(user=owner, name="x", lifetime=timedelta(days=30))
     pk = owner.pk
     services.account_delete(user=owner)
     assert rows_of(pk) == {}
+
+
+def admin_post_data(response) -> dict:
+    """The admin change form as the browser would submit it unchanged."""
+    data = {}
+    form = response.context["adminform"].form
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None or name == "password":
+            continue
+        data[name] = (
+            [v.pk if hasattr(v, "pk") else v for v in value]
+            if isinstance(value, list | models.QuerySet)
+            else value
+        )
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{name}"] = value
+        for index, sub in enumerate(formset.forms):
+            for name in sub.fields:
+                value = sub.initial.get(name)
+                if value is not None:
+                    data[f"{formset.prefix}-{index}-{name}"] = getattr(value, "pk", value)
+    return data
+
+
+def test_admin_history_keeps_no_trace_of_the_address(client, owner, django_user_model):
+    boss = django_user_model.objects.create_superuser(email="boss@example.com", password="x")
+    staff = Client()
+    staff.force_login(boss)
+    EmailAddress.objects.create(user=owner, email=owner.email, primary=True, verified=True)
+    change_url = reverse("admin:accounts_user_change", args=[owner.pk])
+    data = admin_post_data(staff.get(change_url))
+    data["display_name"] = "Renamed by staff"
+    assert staff.post(change_url, data).status_code == 302
+    address = EmailAddress.objects.get(user=owner)
+    address_url = reverse("admin:account_emailaddress_change", args=[address.pk])
+    data = admin_post_data(staff.get(address_url))
+    data["verified"] = False
+    assert staff.post(address_url, data).status_code == 302
+    about_owner = LogEntry.objects.filter(object_repr__icontains="owner@example.com")
+    assert about_owner.count() == 2  # the history exists before the deletion
+    other = LogEntry.objects.log_actions(
+        user_id=boss.pk, queryset=[boss], action_flag=ADDITION, single_object=True
+    )
+
+    sign_in(client, owner.email)
+    client.post(URL, {"password": PASSWORD})
+
+    assert not User.objects.filter(email="owner@example.com").exists()
+    for entry in LogEntry.objects.all():
+        text = f"{entry.object_repr} {entry.change_message} {entry.get_change_message()}"
+        assert "owner@example.com" not in text.lower()
+    # What staff did stays in the history, only the address is gone.
+    assert LogEntry.objects.filter(user=boss).count() == 3
+    assert LogEntry.objects.get(pk=other.pk).object_repr == "boss@example.com"

@@ -102,7 +102,7 @@ def test_export_holds_everything_about_the_user_and_no_secrets(client, verified_
 
 
 def test_export_never_includes_another_users_data(client, owner, outsider):
-    services.api_token_create(user=outsider, name="outsider-token", lifetime=None)
+    services.api_token_create(user=outsider, name="outsider-token", lifetime=timedelta(days=30))
     EmailAddress.objects.create(user=outsider, email=outsider.email, verified=True)
     client.force_login(owner)
 

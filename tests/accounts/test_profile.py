@@ -1,5 +1,7 @@
 """The profile: display name, target career and level, years of experience."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -163,8 +165,8 @@ def test_deleting_the_career_clears_the_target(client, owner, careers):
 def test_profile_page_query_count(client, owner, careers, django_assert_num_queries):
     client.force_login(owner)
     save(client, target_career=careers["cloud"].pk, target_level=careers["cloud_senior"].pk)
-    services.api_token_create(user=owner, name="a", lifetime=None)
-    services.api_token_create(user=owner, name="b", lifetime=None)
+    services.api_token_create(user=owner, name="a", lifetime=timedelta(days=30))
+    services.api_token_create(user=owner, name="b", lifetime=timedelta(days=30))
     # session (1), user (1), profile with its targets (1), published careers for the
     # select (1), their levels with the career for the groups (1), tokens (1).
     with django_assert_num_queries(6):

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from tests.conftest import PASSWORD
 
-from .conftest import outbox_to, sign_in, sign_up
+from .conftest import only_link, outbox_to, sign_in, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def test_every_abuse_limit_is_configured():
         assert limits.get(action), action
 
 
-def test_failed_sign_ins_lock_the_account_for_a_while(client, owner):
+def test_failed_sign_ins_lock_the_address_that_made_them(client, owner):
     for _ in range(5):
         response = sign_in(client, "owner@example.com", "wrong-password-here")
         assert TOO_MANY not in response.content.decode()
@@ -37,6 +37,38 @@ def test_failed_sign_ins_lock_the_account_for_a_while(client, owner):
     assert response.status_code == 200
     assert TOO_MANY in response.content.decode()
     assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_a_strangers_failures_do_not_lock_the_owner_out(owner):
+    attacker, real_owner = Client(REMOTE_ADDR="203.0.113.66"), Client(REMOTE_ADDR="198.51.100.7")
+    for _ in range(5):
+        sign_in(attacker, "owner@example.com", "wrong-password-here")
+    assert TOO_MANY in sign_in(attacker, "owner@example.com", PASSWORD).content.decode()
+
+    response = sign_in(real_owner, "owner@example.com", PASSWORD)
+
+    assert response.status_code == 302
+    assert real_owner.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_many_addresses_guessing_one_account_hit_the_account_limit(owner):
+    """Spread over many IPs, guesses at one account still stop, at a higher bar."""
+    per_key = int(settings.ACCOUNT_RATE_LIMITS["login_failed"].split(",")[1].split("/")[0])
+    for n in range(per_key):
+        response = sign_in(Client(REMOTE_ADDR=f"203.0.113.{n // 5}"), "owner@example.com", "bad")
+        assert TOO_MANY not in response.content.decode(), n
+
+    fresh_address = Client(REMOTE_ADDR="198.51.100.99")
+    locked = sign_in(fresh_address, "owner@example.com", PASSWORD)
+    assert TOO_MANY in locked.content.decode()
+
+    # The emailed reset link is the way back in: it clears the account's counter.
+    fresh_address.post(reverse("account_reset_password"), {"email": "owner@example.com"})
+    (message,) = outbox_to("owner@example.com")
+    form_url = fresh_address.get(only_link(message))["Location"]
+    new_password = "purple-otter-mountain-88"
+    fresh_address.post(form_url, {"password1": new_password, "password2": new_password})
+    assert sign_in(fresh_address, "owner@example.com", new_password).status_code == 302
 
 
 def test_failed_sign_ins_from_one_address_are_limited_across_accounts(client, owner, outsider):

@@ -2,6 +2,7 @@
 that can be assessed (skills, levels, readiness questions and steps)."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
@@ -23,7 +24,7 @@ def _api_test_settings(settings):
 
 
 def token_for(user, name="tests") -> str:
-    _, key = account_services.api_token_create(user=user, name=name, lifetime=None)
+    _, key = account_services.api_token_create(user=user, name=name, lifetime=timedelta(days=30))
     return key
 
 

@@ -36,11 +36,11 @@ def test_the_right_password_gets_a_working_token(client, owner):
 
 
 def test_each_exchange_makes_a_new_token_with_a_dated_name(client, owner):
-    first, second = exchange(client).json(), exchange(client, lifetime="never").json()
+    first, second = exchange(client).json(), exchange(client, lifetime="365").json()
 
     assert first["token"] != second["token"]
     assert first["name"].startswith("API sign-in ") and first["name"] != second["name"]
-    assert second["expires_at"] is None
+    assert second["expires_at"] > first["expires_at"]
     assert ApiToken.objects.filter(user=owner).count() == 2
 
 

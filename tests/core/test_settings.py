@@ -1,5 +1,6 @@
 """The site refuses to start with insecure or broken configuration, in one clear line."""
 
+import base64
 import os
 import subprocess
 import sys
@@ -70,6 +71,7 @@ def test_production_configuration_with_a_real_key_and_hosts_starts(tmp_path):
         DJANGO_SECRET_KEY=GOOD_KEY,
         DJANGO_ALLOWED_HOSTS="careers.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        MFA_ENCRYPTION_KEY=base64.urlsafe_b64encode(b"m" * 32).decode(),
     )
     assert result.returncode == 0, result.stderr
 
@@ -77,6 +79,7 @@ def test_production_configuration_with_a_real_key_and_hosts_starts(tmp_path):
 PRODUCTION = {
     "DJANGO_SECRET_KEY": GOOD_KEY,
     "DJANGO_ALLOWED_HOSTS": "careers.example.org",
+    "MFA_ENCRYPTION_KEY": base64.urlsafe_b64encode(b"m" * 32).decode(),
 }
 
 
