@@ -425,7 +425,7 @@ def load_guides(
     items staff deleted that should be created again.
     """
     content_dir = content_dir or CONTENT_DIR
-    restore = set(restore)
+    restore = {slugify(key) for key in restore}  # a skill may be named as in the file
     report = LoadReport()
     catalog_data = read_toml(content_dir / CATALOG) if (content_dir / CATALOG).exists() else {}
     files = [(path, read_toml(path)) for path in career_files(content_dir)]
