@@ -11,6 +11,7 @@ class DimensionAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+    readonly_fields = ["content_key"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_count=Count("questions"))
@@ -35,6 +36,7 @@ class QuestionAdmin(admin.ModelAdmin):
     list_select_related = ["dimension", "career"]
     search_fields = ["text"]
     autocomplete_fields = ["career"]
+    readonly_fields = ["content_key"]
     inlines = [OptionInline]
 
 
@@ -45,6 +47,7 @@ class ResourceAdmin(admin.ModelAdmin):
     list_select_related = ["skill", "dimension", "career"]
     search_fields = ["title", "description", "skill__name"]
     autocomplete_fields = ["skill", "career"]
+    readonly_fields = ["content_key"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 

@@ -1,22 +1,35 @@
 """Load readiness dimensions, questions and learning resources from content/readiness.toml.
 
-Format: docs/assessment-content-format.md. Creates what is missing (dimensions by
-slug, questions by text, resources by title) and leaves staff edits alone unless
-`update=True`.
+Format: docs/assessment-content-format.md. Like the guide loader (guide/shipped.py),
+it runs on every `make run` on a database staff edit, so rows are matched by their
+`content_key` (a dimension's slug, a question's or resource's `key` in the file), never
+by a name, slug or text staff may change; what staff deleted stays deleted; guides and
+skills are found by their shipped keys, so a renamed skill or a moved guide neither
+stops the load nor gets a duplicate. What is missing is created; staff edits are left
+alone unless `update=True`, which rewrites the content (not a dimension's name or slug).
 """
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 
-from guide.loader import ContentError, full_clean_or_error
+from guide.loader import ContentError, full_clean_or_error, skill_key
 from guide.models import Career, Skill
+from guide.shipped import Found, ShippedRows, was_deleted
 
 from .models import Dimension, Option, Question, Resource
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "readiness.toml"
+DIMENSION_FIELDS = {"slug", "name", "order", "description", "advice", "step_keywords"}
+QUESTION_FIELDS = {"key", "dimension", "career", "text", "help_text", "options"}
+RESOURCE_FIELDS = {"key", "title", "kind", "url", "description", "skill", "dimension", "career"}
+
+
+class _Skip(Exception):
+    """The item points at a guide, skill or dimension staff deleted: leave it out."""
 
 
 @dataclass
@@ -25,12 +38,19 @@ class LoadReport:
     questions: int = 0
     resources: int = 0
     updated: int = 0
+    left_deleted: list[str] = field(default_factory=list)
+    taken: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
+        text = (
             f"Assessments: {self.dimensions} dimensions, {self.questions} questions, "
             f"{self.resources} resources created; {self.updated} updated."
         )
+        if self.left_deleted:
+            text += f" Left out, deleted by staff: {len(self.left_deleted)}."
+        if self.taken:
+            text += f" Not loaded, name or slug in use: {', '.join(self.taken)}."
+        return text
 
 
 def _check_keys(item: dict, allowed: set[str], where: str) -> None:
@@ -39,17 +59,46 @@ def _check_keys(item: dict, allowed: set[str], where: str) -> None:
         raise ContentError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
 
 
-def _upsert(model, lookup: dict, values: dict, *, update: bool, where: str):
-    obj = model.objects.filter(**lookup).first()
-    if obj is not None and not update:
-        return obj, False, False
-    created = obj is None
-    obj = obj or model(**lookup)
+def _key(item: dict, name: str, where: str, seen: set[str]) -> str:
+    key = item.get(name)
+    if not isinstance(key, str) or not key.strip():
+        raise ContentError(f"{where}: missing required field {name!r}")
+    if key in seen:
+        raise ContentError(f"{where}: a second entry with {name} {key!r}")
+    seen.add(key)
+    return key
+
+
+def _career(item: dict, careers: ShippedRows, where: str) -> Career | None:
+    """The guide shipped with slug `career`, wherever staff have moved it since."""
+    key = item.get("career")
+    if key is None:
+        return None
+    career = careers.get(key) or Career.objects.filter(slug=key, content_key=None).first()
+    if career is not None:
+        return career
+    if was_deleted(Career, key):
+        raise _Skip(f"guide {key}")
+    raise ContentError(f"{where}: no career with slug {key!r} (run load_guides first)")
+
+
+def _skill(item: dict, where: str) -> Skill | None:
+    if "skill" not in item:
+        return None
+    key = skill_key(str(item["skill"]))
+    skill = Skill.objects.filter(content_key=key).first()
+    if skill is not None:
+        return skill
+    if was_deleted(Skill, key):
+        raise _Skip(f"skill {key}")
+    raise ContentError(f"{where}: skill {item['skill']!r} is not in the catalog")
+
+
+def _write(obj, values: dict, where: str) -> None:
     for name, value in values.items():
         setattr(obj, name, value)
     full_clean_or_error(obj, where)
     obj.save()
-    return obj, created, not created
 
 
 def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadReport:
@@ -60,90 +109,116 @@ def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadR
         raise ContentError(f"{path.name}: not valid TOML: {exc}") from None
     _check_keys(data, {"dimensions", "questions", "resources"}, path.name)
     report = LoadReport()
-    careers = {c.slug: c for c in Career.objects.all()}
-    skills = {s.name.lower(): s for s in Skill.objects.all()}
-
-    def career_for(item, where):
-        slug = item.get("career")
-        if slug is None:
-            return None
-        if slug not in careers:
-            raise ContentError(f"{where}: no career with slug {slug!r}")
-        return careers[slug]
 
     with transaction.atomic():
-        dimensions = {}
+        careers = ShippedRows(Career)
+        dimensions = ShippedRows(Dimension)
+        dimension_keys: set[str] = set()
         for n, item in enumerate(data.get("dimensions", []), 1):
             where = f"{path.name} dimensions[{n}]"
-            _check_keys(
-                item, {"slug", "name", "order", "description", "advice", "step_keywords"}, where
-            )
-            values = {k: v for k, v in item.items() if k != "slug"}
-            obj, created, updated = _upsert(
-                Dimension, {"slug": item.get("slug", "")}, values, update=update, where=where
-            )
-            dimensions[obj.slug] = obj
-            report.dimensions += created
-            report.updated += updated
-        dimensions |= {d.slug: d for d in Dimension.objects.exclude(slug__in=dimensions)}
+            _check_keys(item, DIMENSION_FIELDS, where)
+            key = _key(item, "slug", where, dimension_keys)
+            name = item.get("name", "")
+            values = {k: v for k, v in item.items() if k not in {"slug", "name"}}
+            obj, found = dimensions.find(key, Q(slug=key) | Q(name__iexact=name))
+            if found is Found.NEW:
+                obj = Dimension(slug=key, name=name, content_key=key)
+                _write(obj, values, where)
+                dimensions.remember(obj)
+                report.dimensions += 1
+            elif found is Found.DELETED:
+                report.left_deleted.append(f"dimension {key}")
+            elif found is Found.TAKEN:
+                report.taken.append(f"dimension {key}")
+            elif update:  # name and slug are the staff's; the rest is content
+                _write(obj, values, where)
+                report.updated += 1
 
+        def dimension_for(item, where):
+            key = item.get("dimension")
+            if key not in dimension_keys:
+                raise ContentError(f"{where}: unknown dimension {key!r}")
+            dimension = dimensions.get(key)
+            if dimension is None:
+                raise _Skip(f"dimension {key}")
+            return dimension
+
+        questions = ShippedRows(Question)
+        question_keys: set[str] = set()
         for n, item in enumerate(data.get("questions", []), 1):
             where = f"{path.name} questions[{n}]"
-            _check_keys(item, {"dimension", "career", "text", "help_text", "options"}, where)
-            dimension = dimensions.get(item.get("dimension"))
-            if dimension is None:
-                raise ContentError(f"{where}: unknown dimension {item.get('dimension')!r}")
+            _check_keys(item, QUESTION_FIELDS, where)
+            key = _key(item, "key", where, question_keys)
             options = item.get("options") or []
             if len(options) < 2:
                 raise ContentError(f"{where}: a question needs at least two options")
-            question, created, updated = _upsert(
-                Question,
-                {"text": item.get("text", ""), "career": career_for(item, where)},
-                {"dimension": dimension, "help_text": item.get("help_text", ""), "order": n},
-                update=update,
-                where=where,
-            )
-            if created or updated:
-                question.options.all().delete()
-                for i, option in enumerate(options, 1):
-                    _check_keys(option, {"label", "points"}, f"{where} options[{i}]")
-                    obj = Option(question=question, order=i, **option)
-                    full_clean_or_error(obj, f"{where} options[{i}]")
-                    obj.save()
-            report.questions += created
-            report.updated += updated
+            for i, option in enumerate(options, 1):
+                _check_keys(option, {"label", "points"}, f"{where} options[{i}]")
+            try:
+                career = _career(item, careers, where)
+                dimension = dimension_for(item, where)
+            except _Skip:
+                report.left_deleted.append(f"question {key}")
+                continue
+            text = item.get("text", "")
+            question, found = questions.find(key, Q(text=text, career=career))
+            if found in (Found.DELETED, Found.TAKEN):
+                report.left_deleted.append(f"question {key}")
+                continue
+            if found is not Found.NEW and not update:
+                continue
+            values = {"dimension": dimension, "help_text": item.get("help_text", ""), "order": n}
+            if found is Found.NEW:
+                question = Question(content_key=key, text=text, career=career)
+                report.questions += 1
+            else:
+                values |= {"text": text, "career": career}
+                report.updated += 1
+            _write(question, values, where)
+            questions.remember(question)
+            question.options.all().delete()
+            for i, option in enumerate(options, 1):
+                obj = Option(question=question, order=i, **option)
+                full_clean_or_error(obj, f"{where} options[{i}]")
+                obj.save()
 
+        resources = ShippedRows(Resource)
+        resource_keys: set[str] = set()
         for n, item in enumerate(data.get("resources", []), 1):
             where = f"{path.name} resources[{n}]"
-            _check_keys(
-                item, {"title", "kind", "url", "description", "skill", "dimension", "career"}, where
-            )
-            skill = None
-            if "skill" in item:
-                skill = skills.get(str(item["skill"]).lower())
-                if skill is None:
-                    raise ContentError(f"{where}: skill {item['skill']!r} is not in the catalog")
-            dimension = None
-            if "dimension" in item:
-                dimension = dimensions.get(item["dimension"])
-                if dimension is None:
-                    raise ContentError(f"{where}: unknown dimension {item['dimension']!r}")
-            if skill is None and dimension is None:
+            _check_keys(item, RESOURCE_FIELDS, where)
+            key = _key(item, "key", where, resource_keys)
+            if "skill" not in item and "dimension" not in item:
                 raise ContentError(f"{where}: give a skill or a dimension")
-            _obj, created, updated = _upsert(
-                Resource,
-                {"title": item.get("title", ""), "career": career_for(item, where)},
-                {
-                    "kind": item.get("kind", Resource.Kind.COURSE),
-                    "url": item.get("url", ""),
-                    "description": item.get("description", ""),
-                    "skill": skill,
-                    "dimension": dimension,
-                    "order": n,
-                },
-                update=update,
-                where=where,
-            )
-            report.resources += created
-            report.updated += updated
+            try:
+                career = _career(item, careers, where)
+                skill = _skill(item, where)
+                dimension = dimension_for(item, where) if "dimension" in item else None
+            except _Skip:
+                report.left_deleted.append(f"resource {key}")
+                continue
+            title = item.get("title", "")
+            resource, found = resources.find(key, Q(title=title, career=career))
+            if found in (Found.DELETED, Found.TAKEN):
+                report.left_deleted.append(f"resource {key}")
+                continue
+            if found is not Found.NEW and not update:
+                continue
+            if found is Found.NEW:
+                resource = Resource(content_key=key)
+                report.resources += 1
+            else:
+                report.updated += 1
+            values = {
+                "title": title,
+                "career": career,
+                "kind": item.get("kind", Resource.Kind.COURSE),
+                "url": item.get("url", ""),
+                "description": item.get("description", ""),
+                "skill": skill,
+                "dimension": dimension,
+                "order": n,
+            }
+            _write(resource, values, where)
+            resources.remember(resource)
     return report

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from guide.models import Career, Skill, Step
+from guide.models import Career, Skill, Step, content_key_field
 
 
 class Dimension(models.Model):
@@ -35,6 +35,7 @@ class Dimension(models.Model):
         ),
     )
     order = models.PositiveIntegerField(default=0)
+    content_key = content_key_field()
 
     class Meta:
         ordering = ["order", "name"]
@@ -74,6 +75,7 @@ class Question(models.Model):
     active = models.BooleanField(
         default=True, help_text="Untick to stop asking it; past results keep their answers."
     )
+    content_key = content_key_field()
 
     objects = QuestionQuerySet.as_manager()
 
@@ -154,6 +156,7 @@ class Resource(models.Model):
         help_text="Empty: for every career. Set: only for this career.",
     )
     order = models.PositiveIntegerField(default=0)
+    content_key = content_key_field()
 
     class Meta:
         ordering = ["order", "title"]

@@ -42,7 +42,7 @@ def prepare():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("load_guides", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_guides", "--publish", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def timed(client, path, rounds, before=None):

@@ -137,7 +137,7 @@ class CareerAdmin(admin.ModelAdmin):
     list_editable = ["featured"]
     search_fields = ["title", "summary", "career_skills__skill__name"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at", "preview_link"]
+    readonly_fields = ["created_at", "updated_at", "preview_link", "content_key"]
     date_hierarchy = "updated_at"
     actions = ["publish", "unpublish"]
     save_on_top = True
@@ -159,7 +159,10 @@ class CareerAdmin(admin.ModelAdmin):
                 ],
             },
         ),
-        ("History", {"classes": ["collapse"], "fields": ["created_at", "updated_at"]}),
+        (
+            "History",
+            {"classes": ["collapse"], "fields": ["created_at", "updated_at", "content_key"]},
+        ),
     ]
     inlines = [
         SourceInline,
@@ -212,6 +215,7 @@ class SkillAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["content_key"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(career_count=Count("career_skills"))
@@ -226,3 +230,4 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["content_key"]

@@ -1,18 +1,23 @@
 """Load the shipped guides from guide/content/*.toml (format: docs/content-format.md).
 
-Loading is idempotent: what is missing is created, what exists is left as staff
-left it, unless `update=True`, which rewrites existing careers from the files while
-keeping the ids of matched parts (so links to steps and levels survive).
+`make run` and every release call this on a database staff have edited, so loading
+never undoes their work. Rows are matched by their `content_key` (guide.shipped), never
+by a name or slug staff may change; an item staff deleted stays deleted unless it is
+restored by key; a guide is published only when the caller asks (`publish=True`) and
+only as it is created. What is missing is created; what exists is left as staff left
+it, unless `update=True`, which rewrites the content of existing careers from the files
+(not their slug, name or status) while keeping the ids of matched parts.
 """
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import DecimalField
+from django.db.models import DecimalField, Q
 from django.utils.text import slugify
 
 from .models import (
@@ -33,6 +38,7 @@ from .models import (
     Specialization,
     Step,
 )
+from .shipped import Found, ShippedRows
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 CATALOG = "catalog.toml"
@@ -89,13 +95,37 @@ class LoadReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # Items not loaded, as "guide cloud-engineer": staff deleted them, or their name or
+    # slug now belongs to another row.
+    left_deleted: list[str] = field(default_factory=list)
+    taken: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
+        text = (
             f"Guides: {len(self.created)} created, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged; skills: {self.skills_created} created, "
             f"{self.skills_updated} updated; categories: {self.categories_created} created."
         )
+        if self.left_deleted:
+            text += f" Left deleted as staff deleted them: {', '.join(self.left_deleted)}."
+        if self.taken:
+            text += f" Not loaded, name or slug in use: {', '.join(self.taken)}."
+        return text
+
+
+def skill_key(name: str) -> str:
+    """A shipped skill's key: its name in catalog.toml, slugified. Never changes."""
+    return slugify(name)
+
+
+@dataclass
+class Catalog:
+    """The shipped categories and skills, resolved to the rows they were loaded into."""
+
+    categories: ShippedRows
+    skills: ShippedRows
+    category_keys: set[str] = field(default_factory=set)
+    skill_keys: set[str] = field(default_factory=set)
 
 
 def read_toml(path: Path) -> dict:
@@ -136,34 +166,60 @@ def full_clean_or_error(obj, where: str, exclude=None):
         raise ContentError(f"{where}: {details}") from None
 
 
-def load_catalog(data: dict, *, update: bool, report: LoadReport) -> None:
+def load_catalog(
+    data: dict, *, update: bool, report: LoadReport, restore: set[str] = frozenset()
+) -> Catalog:
+    catalog = Catalog(
+        categories=ShippedRows(Category, restore=restore),
+        skills=ShippedRows(Skill, restore=restore),
+    )
     for item in data.get("categories", []):
         where = f"{CATALOG} category {item.get('slug', '?')!r}"
-        slug = _require(item, "slug", where)
-        defaults = {
-            "name": _require(item, "name", where),
-            "description": item.get("description", ""),
-        }
-        category, created = Category.objects.get_or_create(slug=slug, defaults=defaults)
-        report.categories_created += created
-        if update and not created:
-            Category.objects.filter(pk=category.pk).update(**defaults)
+        key = _require(item, "slug", where)
+        name = _require(item, "name", where)
+        description = item.get("description", "")
+        catalog.category_keys.add(key)
+        category, found = catalog.categories.find(key, Q(slug=key) | Q(name__iexact=name))
+        if found is Found.NEW:
+            category = Category(slug=key, name=name, description=description, content_key=key)
+            full_clean_or_error(category, where)
+            category.save()
+            catalog.categories.remember(category)
+            report.categories_created += 1
+        elif found is Found.DELETED:
+            report.left_deleted.append(f"category {key}")
+        elif found is Found.TAKEN:
+            report.taken.append(f"category {key}")
+        elif update:  # the name and slug are the staff's; only the description is content
+            Category.objects.filter(pk=category.pk).update(description=description)
     for item in data.get("skills", []):
         where = f"{CATALOG} skill {item.get('name', '?')!r}"
         name = _require(item, "name", where)
         if item.get("kind", "technical") not in Skill.Kind.values:
             raise ContentError(f"{where}: kind must be one of {', '.join(Skill.Kind.values)}")
+        key = skill_key(name)
+        if key in catalog.skill_keys:
+            raise ContentError(f"{where}: a second skill with the same name")
+        catalog.skill_keys.add(key)
         defaults = {
             "kind": item.get("kind", "technical"),
             "description": item.get("description", ""),
         }
-        skill = Skill.objects.filter(name__iexact=name).first()
-        if skill is None:
-            Skill.objects.create(name=name, slug=slugify(name), **defaults)
+        skill, found = catalog.skills.find(key, Q(slug=key) | Q(name__iexact=name))
+        if found is Found.NEW:
+            skill = Skill(name=name, slug=key, content_key=key, **defaults)
+            full_clean_or_error(skill, where)
+            skill.save()
+            catalog.skills.remember(skill)
             report.skills_created += 1
-        elif update:
+        elif found is Found.DELETED:
+            report.left_deleted.append(f"skill {key}")
+        elif found is Found.TAKEN:
+            report.taken.append(f"skill {key}")
+        elif update:  # a renamed skill keeps its new name
             Skill.objects.filter(pk=skill.pk).update(**defaults)
             report.skills_updated += 1
+    return catalog
 
 
 def _sync_positional(career: Career, model, items: list[dict], fields, where: str) -> None:
@@ -251,15 +307,17 @@ def _sync_key_facts(career: Career, data: dict, sources: dict, where: str) -> No
     career.key_facts.exclude(kind__in=seen).delete()
 
 
-def _sync_skills(career: Career, data: dict, skills: dict[str, Skill], where: str) -> None:
+def _sync_skills(career: Career, data: dict, catalog: Catalog, where: str) -> None:
     seen = []
     for index, item in enumerate(data.get("skills", [])):
         here = f"{where} skills[{index + 1}]"
         values = _pick(item, ("name", "importance", "expected", "detail"), here)
         name = _require(values, "name", here)
-        skill = skills.get(name.lower())
-        if skill is None:
+        if skill_key(name) not in catalog.skill_keys:
             raise ContentError(f"{here}: skill {name!r} is not in {CATALOG}")
+        skill = catalog.skills.get(skill_key(name))
+        if skill is None:  # staff deleted the skill, or its name is taken: leave it out
+            continue
         obj = CareerSkill.objects.filter(career=career, skill=skill).first() or CareerSkill(
             career=career, skill=skill
         )
@@ -273,23 +331,18 @@ def _sync_skills(career: Career, data: dict, skills: dict[str, Skill], where: st
     career.career_skills.exclude(skill_id__in=seen).delete()
 
 
-def _write_career(career: Career, data: dict, where: str) -> None:
-    categories = {c.slug: c for c in Category.objects.all()}
+def _write_career(career: Career, data: dict, catalog: Catalog, where: str) -> None:
+    """Write the file's content into `career`; its slug and status are the caller's."""
     category_slug = data.get("category")
-    if category_slug and category_slug not in categories:
+    if category_slug and category_slug not in catalog.category_keys:
         raise ContentError(f"{where}: category {category_slug!r} is not in {CATALOG}")
     facts = data.get("facts", {})
     unknown = set(facts) - set(FACT_FIELDS)
     if unknown:
         raise ContentError(f"{where} [facts]: unknown field(s) {', '.join(sorted(unknown))}")
-    status = data.get("status", Career.Status.DRAFT)
-    if status not in Career.Status.values:
-        raise ContentError(f"{where}: status must be one of {', '.join(Career.Status.values)}")
-
     career.title = _require(data, "title", where)
     career.summary = _require(data, "summary", where).strip()
-    career.category = categories.get(category_slug)
-    career.status = status
+    career.category = catalog.categories.get(category_slug) if category_slug else None
     career.featured = bool(data.get("featured", False))
     career.last_reviewed = data.get("last_reviewed")
     for name in FACT_FIELDS:
@@ -301,7 +354,6 @@ def _write_career(career: Career, data: dict, where: str) -> None:
     full_clean_or_error(career, where, exclude=["slug"])
     career.save()
 
-    skills = {s.name.lower(): s for s in Skill.objects.all()}
     sources = _sync_sources(career, data, where)
     _sync_key_facts(career, data, sources, where)
     _sync_list(
@@ -309,22 +361,26 @@ def _write_career(career: Career, data: dict, where: str) -> None:
     )
     _sync_list(career, ProCon, data.get("pros", []), {"kind": ProCon.Kind.PRO}, f"{where} pros")
     _sync_list(career, ProCon, data.get("cons", []), {"kind": ProCon.Kind.CON}, f"{where} cons")
-    _sync_skills(career, data, skills, where)
+    _sync_skills(career, data, catalog, where)
     for key, model, fields in POSITIONAL_PARTS:
         _sync_positional(career, model, data.get(key, []), fields, f"{where} {key}")
 
 
-def _write_related(career: Career, data: dict, where: str) -> None:
+def _write_related(
+    career: Career, data: dict, careers: ShippedRows, keys: set[str], where: str
+) -> None:
     wanted = []
     for index, item in enumerate(data.get("related", [])):
         here = f"{where} related[{index + 1}]"
         values = _pick(item, ("slug", "note"), here)
         slug = _require(values, "slug", here)
-        target = Career.objects.filter(slug=slug).first()
-        if target is None:
-            raise ContentError(f"{here}: no career with slug {slug!r}")
-        if target.pk == career.pk:
+        if slug not in keys:
+            raise ContentError(f"{here}: no shipped guide has slug {slug!r}")
+        if slug == career.content_key:
             raise ContentError(f"{here}: a career cannot be related to itself")
+        target = careers.get(slug)  # by key: the guide may have a new slug now
+        if target is None:  # deleted by staff: no link
+            continue
         RelatedCareer.objects.update_or_create(
             career=career,
             related_career=target,
@@ -355,44 +411,90 @@ KNOWN_KEYS = {
 
 
 def load_guides(
-    *, content_dir: Path | None = None, update: bool = False, only: str | None = None
+    *,
+    content_dir: Path | None = None,
+    update: bool = False,
+    only: str | None = None,
+    publish: bool = False,
+    restore: Iterable[str] = (),
 ) -> LoadReport:
-    """Create missing categories, skills and careers from the content files; see module doc."""
+    """Create missing categories, skills and careers from the content files; see module doc.
+
+    `publish`: a guide created now gets the file's status; otherwise it starts as a
+    draft. Existing guides keep their status whatever the flags. `restore`: keys of
+    items staff deleted that should be created again.
+    """
     content_dir = content_dir or CONTENT_DIR
+    restore = {slugify(key) for key in restore}  # a skill may be named as in the file
     report = LoadReport()
-    catalog = read_toml(content_dir / CATALOG) if (content_dir / CATALOG).exists() else {}
+    catalog_data = read_toml(content_dir / CATALOG) if (content_dir / CATALOG).exists() else {}
     files = [(path, read_toml(path)) for path in career_files(content_dir)]
+    keys = set()
     for path, data in files:
         unknown = set(data) - KNOWN_KEYS
         if unknown:
             raise ContentError(f"{path.name}: unknown field(s) {', '.join(sorted(unknown))}")
         if not isinstance(data.get("slug"), str) or not data["slug"]:
             raise ContentError(f"{path.name}: missing required field 'slug'")
+        if data["slug"] in keys:
+            raise ContentError(f"{path.name}: a second guide with slug {data['slug']!r}")
+        keys.add(data["slug"])
+        status = data.get("status", Career.Status.DRAFT)
+        if status not in Career.Status.values:
+            raise ContentError(
+                f"{path.name}: status must be one of {', '.join(Career.Status.values)}"
+            )
     if only:
         files = [(path, data) for path, data in files if data["slug"] == only]
         if not files:
             raise ContentError(f"no content file has slug {only!r}")
+    unknown = restore - _all_keys(content_dir)
+    if unknown:
+        raise ContentError(
+            f"nothing shipped has the key {', '.join(sorted(unknown))} "
+            "(a guide slug, a category slug or a skill name as in the files)"
+        )
 
     with transaction.atomic():
-        load_catalog(catalog, update=update, report=report)
+        catalog = load_catalog(catalog_data, update=update, report=report, restore=restore)
+        careers = ShippedRows(Career, restore=restore)
         written = []
         for path, data in files:
-            slug = data["slug"]
-            career = Career.objects.filter(slug=slug).first()
-            if career is not None and not update:
-                report.unchanged.append(slug)
+            key = data["slug"]
+            career, found = careers.find(key, Q(slug=key))
+            if found is Found.DELETED:
+                report.left_deleted.append(f"guide {key}")
                 continue
-            if career is None:
-                career = Career(slug=slug)
-                report.created.append(slug)
+            if found is Found.TAKEN:
+                report.taken.append(f"guide {key}")
+                continue
+            if found is not Found.NEW and not update:
+                report.unchanged.append(key)
+                continue
+            if found is Found.NEW:
+                career = Career(slug=key, content_key=key)
+                career.status = (
+                    data.get("status", Career.Status.DRAFT) if publish else Career.Status.DRAFT
+                )
+                report.created.append(key)
             else:
-                report.updated.append(slug)
-            _write_career(career, data, path.name)
+                report.updated.append(key)
+            _write_career(career, data, catalog, path.name)
+            careers.remember(career)
             written.append((career, data, path.name))
         # Relations last, so that every career they point at exists.
         for career, data, name in written:
-            _write_related(career, data, name)
+            _write_related(career, data, careers, keys, name)
     return report
+
+
+def _all_keys(content_dir: Path | None) -> set[str]:
+    content_dir = content_dir or CONTENT_DIR
+    catalog = read_toml(content_dir / CATALOG) if (content_dir / CATALOG).exists() else {}
+    keys = {data.get("slug") for data in map(read_toml, career_files(content_dir))}
+    keys |= {skill_key(s.get("name", "")) for s in catalog.get("skills", [])}
+    keys |= {c.get("slug") for c in catalog.get("categories", [])}
+    return {key for key in keys if isinstance(key, str) and key}
 
 
 def check_guides(*, content_dir: Path | None = None) -> LoadReport:
@@ -404,7 +506,9 @@ def check_guides(*, content_dir: Path | None = None) -> LoadReport:
     report = LoadReport()
     try:
         with transaction.atomic():
-            report = load_guides(content_dir=content_dir, update=True)
+            # Restoring every key makes the guides staff deleted count as checked too.
+            everything = _all_keys(content_dir)
+            report = load_guides(content_dir=content_dir, update=True, restore=everything)
             raise _Rollback
     except _Rollback:
         pass

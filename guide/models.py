@@ -13,10 +13,27 @@ from django.db import models
 from django.urls import reverse
 
 
+def content_key_field():
+    """The key of the shipped content item a row was loaded from (see guide/shipped.py).
+
+    Set once by the loader, never edited: the loader matches rows by it instead of by a
+    name or slug that staff may change. Rows staff create themselves have none.
+    """
+    return models.CharField(
+        max_length=120,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Key of the shipped content this was loaded from; empty for staff-made rows.",
+    )
+
+
 class Category(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True, help_text="One or two sentences, shown on filters.")
+    content_key = content_key_field()
 
     class Meta:
         ordering = ["name"]
@@ -49,6 +66,7 @@ class Skill(models.Model):
     description = models.TextField(
         blank=True, help_text="What the skill covers, in a sentence or two (Markdown)."
     )
+    content_key = content_key_field()
 
     class Meta:
         ordering = ["name"]
@@ -129,6 +147,7 @@ class Career(models.Model):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When an editor last checked every fact in this guide."
     )
+    content_key = content_key_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -503,3 +522,28 @@ class RelatedCareer(CareerPart):
 
     def __str__(self):
         return f"{self.career} → {self.related_career}"
+
+
+class ShippedContent(models.Model):
+    """One shipped content item this database has been given, kept after staff delete it.
+
+    A key recorded here with no row carrying it as `content_key` is an item staff
+    deleted; the loaders leave it deleted unless an operator restores it.
+    """
+
+    kind = models.CharField(
+        max_length=60, help_text='The model the item was loaded into, e.g. "guide.career".'
+    )
+    key = models.CharField(max_length=120, help_text="The item's key in the content files.")
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "key"]
+        verbose_name = "shipped content record"
+        verbose_name_plural = "shipped content records"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="guide_shippedcontent_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key}"

@@ -46,7 +46,7 @@ def page(browser):
 
 @pytest.fixture
 def guides(transactional_db):
-    call_command("load_guides", stdout=StringIO())
+    call_command("load_guides", "--publish", stdout=StringIO())
 
 
 def shot(page, name):
