@@ -8,8 +8,15 @@ mean the same on a slow or a busy machine:
 2. Over HTTP: gunicorn serving the site on 127.0.0.1 with real load from `wrk`
    (Debian's package), requests per second for each page against /healthz.
 
-The database is a throw-away SQLite file under var/bench/ with the shipped guides.
-Traffic goes only to the loopback address and each run is bounded in time.
+A third table times search with 1, 5 and 10 words (the words past the limit are
+ignored), against the one-word search and /healthz; each search is cancelled after
+BENCH_SEARCH_DEADLINE seconds (30 by default) so a slow one cannot hang the run.
+
+The database is a throw-away SQLite file under var/bench/ with the shipped guides, or,
+with BENCH_DATABASE_URL=postgres://..., a scratch PostgreSQL database that the run
+empties and refills (never point it at one whose data you want). BENCH_HTTP=0 skips
+the gunicorn part. Traffic goes only to the loopback address and each run is bounded
+in time.
 """
 
 import os
@@ -18,6 +25,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +35,18 @@ DURATION = os.environ.get("BENCH_DURATION", "5s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
 
 os.environ["DJANGO_SETTINGS_MODULE"] = "careerguide.settings"
-os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'bench.sqlite3'}"
+SEARCH_DEADLINE = float(os.environ.get("BENCH_SEARCH_DEADLINE", "30"))
+SEARCHES = [  # plain words found in many shipped guides; the last two of ten are ignored
+    "cloud",
+    "cloud engineer builds and runs",
+    "a cloud engineer builds and runs the systems on aws",
+]
+
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or (
+    f"sqlite:///{WORK / 'bench.sqlite3'}"
+)
+# On PostgreSQL the search deadline is the statement timeout of every connection.
+os.environ["DATABASE_STATEMENT_TIMEOUT_MS"] = str(int(SEARCH_DEADLINE * 1000))
 os.environ["DJANGO_DEBUG"] = "1"
 os.environ.pop("REDIS_URL", None)
 sys.path.insert(0, str(ROOT))
@@ -42,6 +61,7 @@ def prepare():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
     call_command("load_guides", "--publish", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
@@ -86,12 +106,91 @@ def in_process():
         print(f"{name:28} {seconds * 1e3:8.2f} {seconds / baseline:11.1f}")
 
 
+@contextmanager
+def deadline(seconds):
+    """Stop the SQLite statement still running after `seconds` (PostgreSQL: see above)."""
+    from django.db import connections
+    from django.db.backends.signals import connection_created
+
+    wrapper = connections["default"]
+    if wrapper.vendor != "sqlite":
+        yield  # every PostgreSQL connection has statement_timeout set to the deadline
+        return
+    end = time.monotonic() + seconds
+
+    def past_deadline():
+        return time.monotonic() > end  # true makes SQLite abort the statement
+
+    def install(connection=None, **kwargs):
+        (connection or wrapper).connection.set_progress_handler(past_deadline, 100_000)
+
+    # Also on a connection Django opens meanwhile (it may reconnect between requests).
+    wrapper.ensure_connection()
+    install()
+    connection_created.connect(install)
+    try:
+        yield
+    finally:
+        connection_created.disconnect(install)
+        if wrapper.connection is not None:
+            wrapper.connection.set_progress_handler(None, 0)
+
+
+def timed_search(query):
+    """Best of three rounds of `career_list(query=...)`, or None past the deadline."""
+    from django.db import OperationalError
+
+    from guide.selectors import career_list
+
+    def run(rounds):
+        start = time.perf_counter()
+        for _ in range(rounds):
+            list(career_list(query=query))
+        return (time.perf_counter() - start) / rounds
+
+    try:
+        with deadline(SEARCH_DEADLINE):
+            first = run(1)
+    except OperationalError:
+        return None
+    rounds = max(1, min(ROUNDS, int(0.5 / first)))
+    try:
+        with deadline(SEARCH_DEADLINE):
+            return min([first] + [run(rounds) for _ in range(3)])
+    except OperationalError:
+        return first  # one round fitted in the deadline, three more did not
+
+
+def search_cost():
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    baseline = timed(client, "/healthz", ROUNDS)
+    rows = [(len(query.split()), timed_search(query)) for query in SEARCHES]
+    one_word = rows[0][1]
+    print(
+        f"\nSearch, guide.selectors.career_list() by number of words ({connection.vendor}; "
+        f"cancelled after {SEARCH_DEADLINE:g} s), baseline /healthz = {baseline * 1e3:.2f} ms"
+    )
+    print(f"{'words':>5} {'ms':>10} {'× 1 word':>9} {'× baseline':>11}")
+    for words, seconds in rows:
+        if seconds is None:
+            print(f"{words:5} {'> ' + format(SEARCH_DEADLINE * 1e3, '.0f'):>10} {'-':>9} {'-':>11}")
+        else:
+            print(
+                f"{words:5} {seconds * 1e3:10.2f} {seconds / one_word:9.1f} "
+                f"{seconds / baseline:11.1f}"
+            )
+
+
 def over_http():
     wrk = shutil.which("wrk")
     if wrk is None:
         print("\nOver HTTP: skipped, `wrk` is not installed (apt-get install wrk).")
         return
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The site's own defaults for the time limits (gunicorn.conf.py checks them).
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_STATEMENT_TIMEOUT_MS": "5000"}
     server = subprocess.Popen(
         [
             sys.executable,
@@ -151,4 +250,6 @@ def over_http():
 if __name__ == "__main__":
     prepare()
     in_process()
-    over_http()
+    search_cost()
+    if os.environ.get("BENCH_HTTP", "1") != "0":
+        over_http()

@@ -155,6 +155,23 @@ else:
         "TEST": {"NAME": VAR_DIR / f"test-db-{os.getpid()}.sqlite3"},
     }
 DATABASES = {"default": _default_db}
+
+# --- Database time limit (docs/deploy.md, "Time limits") ---------------------------------
+# PostgreSQL cancels any statement of the app's connections that runs longer than this,
+# so one expensive request cannot hold a worker and the database. 0 turns it off; keep it
+# below the gunicorn worker timeout (gunicorn.conf.py). SQLite has no such limit.
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+if DATABASE_STATEMENT_TIMEOUT_MS < 0:
+    raise ImproperlyConfigured(
+        "DATABASE_STATEMENT_TIMEOUT_MS must be 0 (no limit) or a number of milliseconds; "
+        f"got {DATABASE_STATEMENT_TIMEOUT_MS}"
+    )
+if _database_url and DATABASE_STATEMENT_TIMEOUT_MS and "postgresql" in _default_db["ENGINE"]:
+    # libpq's "options" passes the setting at connection time, kept beside any from the URL.
+    _db_options = _default_db.setdefault("OPTIONS", {})
+    _limit = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    _db_options["options"] = f"{_db_options.get('options', '')} {_limit}".strip()
+# --- end of database time limit ---------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis shared by every app instance when REDIS_URL is set. Without it, local

@@ -221,7 +221,10 @@ class CareerListFilterSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         max_length=selectors.MAX_QUERY_LENGTH,
-        help_text="Words that must all appear in the title, summary or a skill name.",
+        help_text=(
+            "Words that must all appear in the title, summary or a skill name. Only the "
+            f"first {selectors.MAX_SEARCH_WORDS} words count; any after them are ignored."
+        ),
     )
     category = serializers.SlugField(
         required=False, allow_blank=True, max_length=80, help_text="A category's slug."
@@ -254,7 +257,8 @@ class CareerListApi(APIView):
         summary="List published careers",
         description=(
             "Published career guides by title, 20 a page. `search` keeps careers whose "
-            "title, summary or skill names contain every word; `category` keeps one "
+            "title, summary or skill names contain every word (the first "
+            f"{selectors.MAX_SEARCH_WORDS} words count); `category` keeps one "
             "category. Open to everyone."
         ),
         parameters=[CareerListFilterSerializer],

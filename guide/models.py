@@ -77,21 +77,34 @@ class Skill(models.Model):
         return self.name
 
 
+# Words of a search beyond this many are ignored (the page and the API say so). Each word
+# costs one subquery, so this bounds the work a single request can ask for.
+MAX_SEARCH_WORDS = 8
+
+
 class CareerQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: used by every public view, the sitemap and the API."""
         return self.filter(status=Career.Status.PUBLISHED)
 
     def search(self, query: str):
-        """Title, summary and skill names contain every word of `query`."""
+        """Careers whose title, summary or a skill name holds each of the first words.
+
+        Only the first MAX_SEARCH_WORDS words count. Each word adds one EXISTS subquery
+        over the career's skills instead of a join, so a career appears once without
+        DISTINCT and the work grows with the number of words rather than multiplying.
+        """
         qs = self
-        for word in query.split()[:8]:
+        for word in query.split()[:MAX_SEARCH_WORDS]:
+            has_skill = CareerSkill.objects.filter(
+                career=models.OuterRef("pk"), skill__name__icontains=word
+            )
             qs = qs.filter(
                 models.Q(title__icontains=word)
                 | models.Q(summary__icontains=word)
-                | models.Q(career_skills__skill__name__icontains=word)
+                | models.Exists(has_skill)
             )
-        return qs.distinct()
+        return qs
 
 
 class Career(models.Model):

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 
 from .models import (
+    MAX_SEARCH_WORDS,
     Career,
     CareerLevel,
     CareerSkill,
@@ -18,12 +19,18 @@ from .models import (
 MAX_QUERY_LENGTH = 100
 
 
+def search_words(query: str) -> tuple[list[str], list[str]]:
+    """The words a search uses (the first MAX_SEARCH_WORDS) and the ones it leaves out."""
+    words = " ".join(query.split())[:MAX_QUERY_LENGTH].split()
+    return words[:MAX_SEARCH_WORDS], words[MAX_SEARCH_WORDS:]
+
+
 def career_list(*, query: str = "", category: str = "") -> QuerySet[Career]:
     """Published careers matching the search words and category slug, by title."""
     careers = Career.objects.published().select_related("category")
-    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    if query:
-        careers = careers.search(query)
+    words, _ = search_words(query)
+    if words:
+        careers = careers.search(" ".join(words))
     if category:
         careers = careers.filter(category__slug=category)
     return careers.order_by("title")

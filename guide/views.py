@@ -40,12 +40,14 @@ def career_list(request):
     category_slug = _clean_param(request, "category")
     careers = selectors.career_list(query=query, category=category_slug)
     categories = Category.objects.filter(careers__status=Career.Status.PUBLISHED).distinct()
+    _, ignored_words = selectors.search_words(query)
     return render(
         request,
         "guide/career_list.html",
         {
             "careers": careers,
             "query": query,
+            "ignored_words": " ".join(ignored_words),
             "categories": categories,
             "category_slug": category_slug,
         },

@@ -2,6 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from guide import markdown
+from guide.models import MAX_SEARCH_WORDS
 
 register = template.Library()
 
@@ -30,3 +31,9 @@ def usd_short(value):
         thousands = f"{value / 1000:,.1f}".removesuffix(".0")
         return f"${thousands}k"
     return f"${value}"
+
+
+@register.simple_tag
+def max_search_words():
+    """How many words of a search count, for the hint under every search box."""
+    return MAX_SEARCH_WORDS

@@ -113,7 +113,7 @@ def test_search_runs_the_same_two_queries(client, django_assert_num_queries):
         add_skill(make_career(title=f"Career {i}"), name=f"Cloud skill {i}")
 
     with django_assert_num_queries(2):
-        # 1. COUNT(*) of the DISTINCT published careers whose title, summary or skill matches
+        # 1. COUNT(*) of the published careers whose title, summary or a skill (EXISTS) matches
         # 2. one page of them JOINed to their category
         response = client.get(LIST, {"search": "cloud"})
 

@@ -1,0 +1,41 @@
+"""gunicorn settings from the environment; gunicorn reads this file from the directory it starts in.
+
+Run `gunicorn careerguide.wsgi` from the repository root. Flags on the command line win
+over these values. docs/deploy.md ("Time limits") explains how the worker timeout and
+the database statement timeout fit together.
+"""
+
+import os
+
+
+def _whole_number(name: str, default: int, minimum: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SystemExit(
+            f"Configuration error: {name} must be a whole number; got {raw!r}"
+        ) from None
+    if value < minimum:
+        raise SystemExit(f"Configuration error: {name} must be {minimum} or more; got {value}")
+    return value
+
+
+bind = os.environ.get("GUNICORN_BIND", "").strip() or "127.0.0.1:8000"
+workers = _whole_number("GUNICORN_WORKERS", 3, minimum=1)
+# A worker silent for this many seconds is killed and replaced; the request gets a 502
+# from the proxy. Database statements stop sooner (DATABASE_STATEMENT_TIMEOUT_MS).
+timeout = _whole_number("GUNICORN_TIMEOUT", 30, minimum=1)
+# On restart or shutdown, how long workers may finish the requests they hold.
+graceful_timeout = _whole_number("GUNICORN_GRACEFUL_TIMEOUT", 30, minimum=1)
+
+# The database must give up on a statement before gunicorn gives up on the worker, or
+# the worker is killed mid-query and the visitor gets a 502 instead of an error page.
+_statement_ms = _whole_number("DATABASE_STATEMENT_TIMEOUT_MS", 5000, minimum=0)
+if _statement_ms and _statement_ms >= timeout * 1000:
+    raise SystemExit(
+        "Configuration error: DATABASE_STATEMENT_TIMEOUT_MS "
+        f"({_statement_ms} ms) must be below GUNICORN_TIMEOUT ({timeout} s)"
+    )
