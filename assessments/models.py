@@ -270,7 +270,7 @@ class Plan(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} → {self.career}"
+        return f"Plan for {self.career} (user #{self.user_id})"
 
 
 class PlanStep(models.Model):

@@ -1,5 +1,6 @@
 """Reads that cross models, shared by the HTML views and the API."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -37,6 +38,21 @@ def readiness_questions(*, career: Career) -> list[Question]:
 
 def visitor_result_ids(session) -> list[int]:
     return [int(pk) for pk in session.get(VISITOR_SESSION_KEY, []) if str(pk).isdigit()]
+
+
+def result_for_resubmission(
+    *, submission_key, user, visitor_result_ids: Collection[int] = ()
+) -> Result | None:
+    """The result a form with this key already made, if the caller owns it; None otherwise.
+
+    A signed-in user owns the results saved to their account; a visitor owns the
+    unclaimed results whose ids their session holds. Someone else's result is never it.
+    """
+    if user is not None and user.is_authenticated:
+        return Result.objects.filter(submission_key=submission_key, user=user).first()
+    return Result.objects.filter(
+        submission_key=submission_key, user__isnull=True, pk__in=list(visitor_result_ids)
+    ).first()
 
 
 def result_for_viewer(*, request, pk: int) -> Result:

@@ -1,6 +1,7 @@
 """Writes that span models: scoring and saving results, claiming them, keeping plans."""
 
 import uuid
+from collections.abc import Collection
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -8,7 +9,7 @@ from django.http import Http404
 
 from guide.models import Career, CareerLevel
 
-from . import recommend
+from . import recommend, selectors
 from .models import Plan, PlanStep, Question, Result
 from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
 
@@ -39,21 +40,31 @@ def question_inputs(questions: list[Question]) -> list[QuestionInput]:
     ]
 
 
-def _record(*, user, submission_key: uuid.UUID, **fields) -> tuple[Result, bool]:
-    """Save a result once per submission key: a repeated submission returns the first one."""
+def _record(
+    *, user, submission_key: uuid.UUID, visitor_result_ids: Collection[int], **fields
+) -> tuple[Result, bool]:
+    """Save a result once per submission key: a repeated submission returns the first one.
+
+    Only a result the caller owns is ever returned. A key that already belongs to
+    someone else's result (or, in a race, is saved by someone else a moment earlier)
+    gets the caller a result of their own under a fresh key.
+    """
     owner = user if user is not None and user.is_authenticated else None
-    existing = Result.objects.filter(submission_key=submission_key).first()
+    mine = {"user": owner, "visitor_result_ids": visitor_result_ids}
+    existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
     if existing is not None:
-        if existing.user_id == (owner.pk if owner else None):
-            return existing, False
-        submission_key = uuid.uuid4()  # someone else's key: never attach to their result
+        return existing, False
+    if Result.objects.filter(submission_key=submission_key).exists():
+        submission_key = uuid.uuid4()
     try:
         with transaction.atomic():
-            result = Result.objects.create(user=owner, submission_key=submission_key, **fields)
+            return Result.objects.create(user=owner, submission_key=submission_key, **fields), True
     except IntegrityError:
-        # The same form arrived twice at once; the other request saved it first.
-        return Result.objects.get(submission_key=submission_key), False
-    return result, True
+        # Another request saved this key between the check and the insert.
+        existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
+        if existing is not None:
+            return existing, False  # the caller's own double submission
+    return Result.objects.create(user=owner, submission_key=uuid.uuid4(), **fields), True
 
 
 @transaction.atomic
@@ -64,12 +75,17 @@ def result_create_skills(
     level: CareerLevel,
     ratings: dict[int, int],
     submission_key: uuid.UUID,
+    visitor_result_ids: Collection[int] = (),
 ) -> tuple[Result, bool]:
-    """Score a skills-gap analysis and save it as a snapshot. Returns (result, created)."""
+    """Score a skills-gap analysis and save it as a snapshot. Returns (result, created).
+
+    `visitor_result_ids`: for a visitor, the unclaimed results their session holds, so a
+    repeated form returns its first result only to the visitor who made it."""
     outcome = score_skills(skill_inputs(career), ratings, level.expectation_offset)
     return _record(
         user=user,
         submission_key=submission_key,
+        visitor_result_ids=visitor_result_ids,
         career=career,
         career_title=career.title,
         career_slug=career.slug,
@@ -91,12 +107,14 @@ def result_create_readiness(
     questions: list[Question],
     answers: dict[int, int],
     submission_key: uuid.UUID,
+    visitor_result_ids: Collection[int] = (),
 ) -> tuple[Result, bool]:
     """Score a readiness assessment and save it as a snapshot. Returns (result, created)."""
     outcome = score_readiness(question_inputs(questions), answers)
     return _record(
         user=user,
         submission_key=submission_key,
+        visitor_result_ids=visitor_result_ids,
         career=career,
         career_title=career.title,
         career_slug=career.slug,

@@ -21,7 +21,8 @@ def _posted(request):
 
 
 def _remember_for_visitor(request, result: Result) -> None:
-    if request.user.is_authenticated:
+    """Keep a visitor's own unclaimed result in their session; never anyone else's."""
+    if request.user.is_authenticated or result.user_id is not None:
         return
     ids = selectors.visitor_result_ids(request.session)
     if result.pk not in ids:
@@ -42,6 +43,7 @@ def skills_assessment(request, slug):
             level=form.cleaned_data["level"],
             ratings=form.ratings(),
             submission_key=form.cleaned_data["submission_key"],
+            visitor_result_ids=selectors.visitor_result_ids(request.session),
         )
         _remember_for_visitor(request, result)
         if not created:
@@ -69,6 +71,7 @@ def readiness_assessment(request, slug):
             questions=questions,
             answers=form.answers(),
             submission_key=form.cleaned_data["submission_key"],
+            visitor_result_ids=selectors.visitor_result_ids(request.session),
         )
         _remember_for_visitor(request, result)
         if not created:
