@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,12 @@ from .models import Plan, PlanStep, Result
 from .scoring import RATING_ANCHORS, WEAK_DIMENSION_BELOW
 
 MAX_VISITOR_RESULTS = 20
+
+
+def _is_slug(value: str) -> bool:
+    """A value the slug column could hold: ASCII letters, digits, - and _, 120 at most."""
+    max_length = Career._meta.get_field("slug").max_length
+    return bool(value) and len(value) <= max_length and slug_re.fullmatch(value) is not None
 
 
 def _posted(request):
@@ -179,8 +186,17 @@ def plan_step_update(request, pk):
 @require_http_methods(["GET"])
 def start(request):
     """The home page's "start an assessment" form: pick a career and a kind."""
-    slug = request.GET.get("career", "").strip()[:120]
+    slug = request.GET.get("career", "").strip()
     kind = request.GET.get("kind", "skills")
+    if not _is_slug(slug):
+        # Not something the form sends (NUL bytes, spaces, 500 characters ...): say so
+        # rather than handing it to the database.
+        return render(
+            request,
+            "assessments/start_invalid.html",
+            {"careers": Career.objects.published().only("slug", "title")},
+            status=400,
+        )
     if not Career.objects.published().filter(slug=slug).exists():
         messages.error(request, "Pick a career from the list to start an assessment.")
         return redirect("guide:career-list")
