@@ -4,7 +4,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -242,6 +242,18 @@ def _plan_view(plan: Plan, rows) -> PlanView:
     )
 
 
+def plan_for_slug(*, user, slug: str) -> Plan | None:
+    """The user's plan at /plan/<slug>/: the one for the guide with that slug, published or
+    not; else the newest plan kept from a removed guide that had that address."""
+    return (
+        Plan.objects.filter(user=user)
+        .filter(Q(career__slug=slug) | Q(career__isnull=True, career_slug=slug))
+        .select_related("career")
+        .order_by(F("career_id").asc(nulls_last=True), "-updated_at", "-pk")
+        .first()
+    )
+
+
 def plan_view(*, plan: Plan) -> PlanView:
     return _plan_view(plan, plan.plan_steps.select_related("step"))
 
@@ -277,8 +289,9 @@ def results_for_export(user) -> list[dict]:
 def plans_for_export(user) -> list[dict]:
     return [
         {
-            "career": view.plan.career.title,
-            "career_slug": view.plan.career.slug,
+            "career": view.plan.title,
+            "career_slug": view.plan.slug,
+            "guide": view.plan.guide_state,
             "target_date": view.plan.target_date,
             "created_at": view.plan.created_at,
             "progress_pct": view.progress,

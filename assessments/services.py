@@ -4,6 +4,7 @@ import uuid
 from collections.abc import Collection
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 
@@ -138,10 +139,48 @@ def results_claim(*, user, result_ids: list[int]) -> int:
     return Result.objects.filter(pk__in=ids, user__isnull=True).update(user=user)
 
 
+class PlanReadOnly(ValidationError):
+    """The plan's guide is unpublished or removed: its steps are kept but not changed."""
+
+    def __init__(self, plan: Plan):
+        super().__init__(
+            f"Your plan for {plan.title} is read-only while its guide is not published.",
+            code="read_only",
+        )
+
+
 @transaction.atomic
-def plan_get_or_create(*, user, career: Career) -> Plan:
-    """The user's plan for a career, with a row for every current step of the guide."""
-    plan, _ = Plan.objects.get_or_create(user=user, career=career)
+def plan_start(*, user, career: Career) -> tuple[Plan, bool]:
+    """Start (or bring up to date) the user's plan for a published career: a row for every
+    current step of the guide. Returns (plan, created).
+
+    A plan kept from a removed guide with the same address is continued rather than
+    started afresh, so its notes come back under "steps no longer in the guide".
+    """
+    if not Career.objects.published().filter(pk=career.pk).exists():
+        raise ValidationError("Pick a career that has a published guide.", code="unpublished")
+    snapshot = {"career_title": career.title, "career_slug": career.slug}
+    plan = Plan.objects.select_for_update().filter(user=user, career=career).first()
+    created = False
+    if plan is None:
+        plan = (
+            Plan.objects.select_for_update()
+            .filter(user=user, career__isnull=True, career_slug=career.slug)
+            .order_by("-updated_at", "-pk")
+            .first()
+        )
+        if plan is not None:
+            plan.career = career
+        else:
+            try:
+                with transaction.atomic():
+                    plan = Plan.objects.create(user=user, career=career, **snapshot)
+                    created = True
+            except IntegrityError:  # the same start arrived twice at once
+                plan = Plan.objects.get(user=user, career=career)
+    for name, value in snapshot.items():
+        setattr(plan, name, value)
+    plan.save()
     have = set(plan.plan_steps.exclude(step=None).values_list("step_id", flat=True))
     missing = [
         PlanStep(plan=plan, step=step, step_title=step.title)
@@ -149,34 +188,48 @@ def plan_get_or_create(*, user, career: Career) -> Plan:
         if step.pk not in have
     ]
     PlanStep.objects.bulk_create(missing, ignore_conflicts=True)
-    return plan
+    return plan, created
 
 
 @transaction.atomic
 def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> PlanStep:
-    """Change one step's status and note; 404 unless the step is in the user's own plan."""
+    """Change one step's status and note; 404 unless the step is in the user's own plan.
+
+    Refused with PlanReadOnly while the plan's guide is unpublished or removed."""
     plan_step = (
         PlanStep.objects.select_for_update(of=("self",))
-        .select_related("plan", "step")
+        .select_related("plan__career", "step")
         .filter(pk=plan_step_id, plan__user=user)
         .first()
     )
     if plan_step is None:
         raise Http404("No such step in your plan.")
+    if plan_step.plan.read_only:
+        raise PlanReadOnly(plan_step.plan)
     plan_step.status = status
     plan_step.note = note
     if plan_step.step is not None:
         plan_step.step_title = plan_step.step.title
     plan_step.save()
-    Plan.objects.filter(pk=plan_step.plan_id).update(updated_at=plan_step.updated_at)
+    career = plan_step.plan.career
+    Plan.objects.filter(pk=plan_step.plan_id).update(
+        updated_at=plan_step.updated_at, career_title=career.title, career_slug=career.slug
+    )
     return plan_step
 
 
 @transaction.atomic
 def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Plan:
-    plan = Plan.objects.select_for_update().filter(pk=plan_id, user=user).first()
+    plan = (
+        Plan.objects.select_for_update(of=("self",))
+        .select_related("career")
+        .filter(pk=plan_id, user=user)
+        .first()
+    )
     if plan is None:
         raise Http404("No such plan.")
+    if plan.read_only:
+        raise PlanReadOnly(plan)
     plan.target_date = target_date
     plan.save(update_fields=["target_date", "updated_at"])
     return plan

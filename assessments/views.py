@@ -136,10 +136,25 @@ def dashboard(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_detail(request, slug):
-    career = get_object_or_404(Career.objects.published(), slug=slug)
-    plan = services.plan_get_or_create(user=request.user, career=career)
+    """The user's plan for a career. GET only shows: the plan if there is one (read-only
+    while its guide is unpublished or removed), else the guide's steps and an offer to
+    start. POST starts the plan or saves its target date."""
+    career = Career.objects.published().filter(slug=slug).prefetch_related("steps").first()
+    plan = selectors.plan_for_slug(user=request.user, slug=slug)
+    if plan is None and career is None:
+        raise Http404("No published guide has that address.")
+    url = reverse("assessments:plan", args=[slug])
+    if request.method == "POST" and "start" in request.POST:
+        if career is None:
+            raise Http404("No published guide has that address.")
+        services.plan_start(user=request.user, career=career)
+        messages.success(request, f"Your plan for {career.title} is ready.")
+        return redirect(url)
+    if request.method == "POST" and (plan is None or plan.read_only):
+        messages.error(request, "Start the plan first; a plan whose guide is gone is read-only.")
+        return redirect(url)
     date_form = TargetDateForm(
-        _posted(request), initial={"target_date": plan.target_date}, prefix="plan"
+        _posted(request), initial={"target_date": plan and plan.target_date}, prefix="plan"
     )
     if date_form.is_bound and date_form.is_valid():
         services.plan_set_target_date(
@@ -148,13 +163,26 @@ def plan_detail(request, slug):
             target_date=date_form.cleaned_data["target_date"],
         )
         messages.success(request, "Target date saved.")
-        return redirect(reverse("assessments:plan", args=[slug]) + "#pace")
-    view = selectors.plan_view(plan=plan)
-    rows = [(step, PlanStepForm(instance=step, prefix=f"s{step.pk}")) for step in view.steps]
+        return redirect(url + "#pace")
+    view = selectors.plan_view(plan=plan) if plan is not None else None
+    rows, new_steps = [], []
+    if view is not None and not plan.read_only:
+        rows = [(step, PlanStepForm(instance=step, prefix=f"s{step.pk}")) for step in view.steps]
+        have = {row.step_id for row in view.steps}
+        new_steps = [step for step in career.steps.all() if step.pk not in have]
     return render(
         request,
         "assessments/plan.html",
-        {"career": career, "view": view, "rows": rows, "date_form": date_form},
+        {
+            "career": career,
+            "plan": plan,
+            "view": view,
+            "rows": rows,
+            "new_steps": new_steps,
+            "date_form": date_form,
+            # A removed guide's kept plan, while a new guide now has its address.
+            "can_continue": plan is not None and career is not None and plan.career_id is None,
+        },
         status=400 if date_form.is_bound else 200,
     )
 
@@ -166,19 +194,22 @@ def plan_step_update(request, pk):
         PlanStep.objects.select_related("plan__career"), pk=pk, plan__user=request.user
     )
     form = PlanStepForm(request.POST, instance=plan_step, prefix=f"s{pk}")
-    slug = plan_step.plan.career.slug
-    anchor = reverse("assessments:plan", args=[slug]) + f"#step-{pk}"
+    anchor = plan_step.plan.get_absolute_url() + f"#step-{pk}"
     if not form.is_valid():
         messages.error(
             request, f"“{plan_step.step_title}” was not saved: pick a status from the list."
         )
         return redirect(anchor)
-    services.plan_step_update(
-        user=request.user,
-        plan_step_id=pk,
-        status=form.cleaned_data["status"],
-        note=form.cleaned_data["note"],
-    )
+    try:
+        services.plan_step_update(
+            user=request.user,
+            plan_step_id=pk,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+        )
+    except services.PlanReadOnly as refusal:
+        messages.error(request, refusal.messages[0])
+        return redirect(anchor)
     messages.success(request, f"Saved “{plan_step.step_title}”.")
     return redirect(anchor)
 
@@ -209,5 +240,5 @@ def plans_index(request):
     if request.user.is_authenticated:
         plans = list(Plan.objects.filter(user=request.user).select_related("career")[:2])
         if len(plans) == 1:
-            return redirect("assessments:plan", slug=plans[0].career.slug)
+            return redirect(plans[0])
     return redirect("assessments:dashboard")
