@@ -11,7 +11,7 @@ import uuid
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -27,7 +27,7 @@ from careerguide.api import (
 from guide.api import api_career_url
 from guide.models import Career
 
-from . import selectors, services
+from . import limits, selectors, services
 from .models import Plan, PlanStep, Result
 
 MAX_ANSWERS = 500  # far above any career's skills or questions; bounds the work per request
@@ -453,6 +453,19 @@ class ResultListApi(APIView):
         return paginator.get_paginated_response(ResultListOutputSerializer(page, many=True).data)
 
 
+def _submit_within_limits(request, key: uuid.UUID, create) -> tuple[Result, bool]:
+    """The web forms' limits (assessments/limits.py); over them, a 429 with Retry-After."""
+    try:
+        return limits.submit(
+            submitter=limits.Submitter(user=request.user, ip=limits.client_ip(request)),
+            submission_key=key,
+            visitor_result_ids=(),
+            create=create,
+        )
+    except limits.SubmissionRefused as refusal:
+        raise exceptions.Throttled(wait=refusal.retry_after, detail=refusal.message) from None
+
+
 def _created(result: Result, created: bool) -> Response:
     return Response(
         ResultDetailOutputSerializer(result).data,
@@ -491,12 +504,17 @@ class ResultCreateSkillsApi(APIView):
         payload = SkillsResultInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        result, created = services.result_create_skills(
-            user=request.user,
-            career=data["career"],
-            level=data["level"],
-            ratings=data["ratings"],
-            submission_key=data.get("submission_key") or uuid.uuid4(),
+        key = data.get("submission_key") or uuid.uuid4()
+        result, created = _submit_within_limits(
+            request,
+            key,
+            lambda: services.result_create_skills(
+                user=request.user,
+                career=data["career"],
+                level=data["level"],
+                ratings=data["ratings"],
+                submission_key=key,
+            ),
         )
         return _created(result, created)
 
@@ -557,12 +575,17 @@ class ResultCreateReadinessApi(APIView):
         payload = ReadinessResultInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        result, created = services.result_create_readiness(
-            user=request.user,
-            career=data["career"],
-            questions=data["questions"],
-            answers=data["answers"],
-            submission_key=data.get("submission_key") or uuid.uuid4(),
+        key = data.get("submission_key") or uuid.uuid4()
+        result, created = _submit_within_limits(
+            request,
+            key,
+            lambda: services.result_create_readiness(
+                user=request.user,
+                career=data["career"],
+                questions=data["questions"],
+                answers=data["answers"],
+                submission_key=key,
+            ),
         )
         return _created(result, created)
 

@@ -287,6 +287,9 @@ def results_for_export(user) -> list[dict]:
 
 
 def plans_for_export(user) -> list[dict]:
+    """Every plan of the user with its steps and notes, including plans whose guide is
+    unpublished or removed (`guide` says which; the title and slug are then the kept ones).
+    """
     return [
         {
             "career": view.plan.title,

@@ -1,18 +1,24 @@
 """Writes that span models: scoring and saving results, claiming them, keeping plans."""
 
+import math
 import uuid
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.utils import timezone
 
 from guide.models import Career, CareerLevel
 
 from . import recommend, selectors
 from .models import Plan, PlanStep, Question, Result
 from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
+
+DAY = timedelta(hours=24)
 
 
 def skill_inputs(career: Career) -> list[SkillInput]:
@@ -41,6 +47,29 @@ def question_inputs(questions: list[Question]) -> list[QuestionInput]:
     ]
 
 
+class DailyResultsLimit(Exception):
+    """The user saved settings.ASSESSMENT_DAILY_RESULTS_MAX results in the last 24 hours."""
+
+    def __init__(self, *, maximum: int, retry_after: int):
+        super().__init__(f"At most {maximum} results in 24 hours.")
+        self.maximum = maximum
+        self.retry_after = retry_after
+
+
+def _check_daily_results(owner) -> None:
+    """Bound what one account stores per day. The user's row is locked first so that
+    simultaneous submissions are counted one after the other."""
+    maximum = settings.ASSESSMENT_DAILY_RESULTS_MAX
+    get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
+    since = timezone.now() - DAY
+    recent = Result.objects.filter(user=owner, created_at__gt=since).order_by("-created_at")
+    times = list(recent.values_list("created_at", flat=True)[:maximum])
+    if len(times) >= maximum:
+        # A slot frees when the oldest of the last `maximum` results turns a day old.
+        wait = (times[-1] - since).total_seconds()
+        raise DailyResultsLimit(maximum=maximum, retry_after=max(1, math.ceil(wait)))
+
+
 def _record(
     *, user, submission_key: uuid.UUID, visitor_result_ids: Collection[int], **fields
 ) -> tuple[Result, bool]:
@@ -55,6 +84,8 @@ def _record(
     existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
     if existing is not None:
         return existing, False
+    if owner is not None:
+        _check_daily_results(owner)
     if Result.objects.filter(submission_key=submission_key).exists():
         submission_key = uuid.uuid4()
     try:
@@ -125,6 +156,26 @@ def result_create_readiness(
         recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
         guide_updated_at=career.updated_at,
     )
+
+
+PURGE_BATCH = 1000
+
+
+def results_purge_unclaimed(*, created_before: datetime) -> int:
+    """Delete visitors' results that nobody claimed and that were saved before the given
+    time, a batch at a time so a large backlog never holds one long lock. Returns how many.
+    """
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Result.objects.filter(user__isnull=True, created_at__lt=created_before)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:PURGE_BATCH]
+            )
+            if not batch:
+                return deleted
+            deleted += Result.objects.filter(pk__in=batch, user__isnull=True).delete()[0]
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from guide.models import Career
 
-from . import selectors, services
+from . import limits, selectors, services
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, PlanStep, Result
 from .scoring import RATING_ANCHORS, WEAK_DIMENSION_BELOW
@@ -37,31 +37,52 @@ def _remember_for_visitor(request, result: Result) -> None:
     request.session[selectors.VISITOR_SESSION_KEY] = ids
 
 
+def _submit_form(request, form, create, render_form):
+    """Save a valid assessment form within the limits; 429 with the form kept if over."""
+    visitor_ids = selectors.visitor_result_ids(request.session)
+    try:
+        result, created = limits.submit(
+            submitter=limits.Submitter(user=request.user, ip=limits.client_ip(request)),
+            submission_key=form.cleaned_data["submission_key"],
+            visitor_result_ids=visitor_ids,
+            create=lambda: create(visitor_result_ids=visitor_ids),
+        )
+    except limits.SubmissionRefused as refusal:
+        response = render_form(refusal=refusal, status=429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
+    _remember_for_visitor(request, result)
+    if not created:
+        messages.info(request, "That form was already submitted; here is its result.")
+    return redirect(result)
+
+
 @require_http_methods(["GET", "POST"])
 def skills_assessment(request, slug):
     career = selectors.career_for_assessment(slug=slug)
     if not career.career_skills.all() or not career.levels.all():
         raise Http404("This guide has no skills or levels to assess yet.")
     form = SkillsForm(_posted(request), career=career)
+
+    def render_form(*, refusal=None, status=200):
+        context = {"career": career, "form": form, "anchors": RATING_ANCHORS, "refusal": refusal}
+        return render(request, "assessments/skills_form.html", context, status=status)
+
     if request.method == "POST" and form.is_valid():
-        result, created = services.result_create_skills(
-            user=request.user,
-            career=career,
-            level=form.cleaned_data["level"],
-            ratings=form.ratings(),
-            submission_key=form.cleaned_data["submission_key"],
-            visitor_result_ids=selectors.visitor_result_ids(request.session),
+        return _submit_form(
+            request,
+            form,
+            lambda **extra: services.result_create_skills(
+                user=request.user,
+                career=career,
+                level=form.cleaned_data["level"],
+                ratings=form.ratings(),
+                submission_key=form.cleaned_data["submission_key"],
+                **extra,
+            ),
+            render_form,
         )
-        _remember_for_visitor(request, result)
-        if not created:
-            messages.info(request, "That form was already submitted; here is its result.")
-        return redirect(result)
-    return render(
-        request,
-        "assessments/skills_form.html",
-        {"career": career, "form": form, "anchors": RATING_ANCHORS},
-        status=400 if form.is_bound else 200,
-    )
+    return render_form(status=400 if form.is_bound else 200)
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,25 +92,26 @@ def readiness_assessment(request, slug):
     if not questions:
         raise Http404("No readiness questions have been written yet.")
     form = ReadinessForm(_posted(request), questions=questions)
+
+    def render_form(*, refusal=None, status=200):
+        context = {"career": career, "form": form, "refusal": refusal}
+        return render(request, "assessments/readiness_form.html", context, status=status)
+
     if request.method == "POST" and form.is_valid():
-        result, created = services.result_create_readiness(
-            user=request.user,
-            career=career,
-            questions=questions,
-            answers=form.answers(),
-            submission_key=form.cleaned_data["submission_key"],
-            visitor_result_ids=selectors.visitor_result_ids(request.session),
+        return _submit_form(
+            request,
+            form,
+            lambda **extra: services.result_create_readiness(
+                user=request.user,
+                career=career,
+                questions=questions,
+                answers=form.answers(),
+                submission_key=form.cleaned_data["submission_key"],
+                **extra,
+            ),
+            render_form,
         )
-        _remember_for_visitor(request, result)
-        if not created:
-            messages.info(request, "That form was already submitted; here is its result.")
-        return redirect(result)
-    return render(
-        request,
-        "assessments/readiness_form.html",
-        {"career": career, "form": form},
-        status=400 if form.is_bound else 200,
-    )
+    return render_form(status=400 if form.is_bound else 200)
 
 
 def result_detail(request, pk):
