@@ -5,7 +5,8 @@ earlier form (a repeated `submission_key` returns its first result and counts no
 
 - a rate, `settings.ASSESSMENT_SUBMIT_RATE` (e.g. "10/minute"), per signed-in user or,
   for visitors, per client IP address. It is counted in the shared cache with one atomic
-  increment per submission in fixed windows, so every app instance sees the same count;
+  increment per submission (a sliding window, see `_take`), so every app instance sees
+  the same count;
 - a daily bound on what one user keeps, `settings.ASSESSMENT_DAILY_RESULTS_MAX` results in
   any 24 hours, counted in the database by the service that saves (it bounds storage, so
   it must not depend on a cache that may be flushed).
@@ -73,35 +74,50 @@ def submit_rate() -> tuple[int, int]:
     return int(count), _SECONDS[period[0]]
 
 
-def _window_key(submitter: Submitter, seconds: int, now: float) -> str:
-    return f"assessment-submit:{submitter.ident}:{seconds}:{int(now // seconds)}"
+def _window_key(submitter: Submitter, seconds: int, window: int) -> str:
+    return f"assessment-submit:{submitter.ident}:{seconds}:{window}"
 
 
 def _take(submitter: Submitter) -> None:
-    """Count one submission; SubmissionRefused when the rate is used up."""
+    """Count one submission; SubmissionRefused when the rate is used up.
+
+    A sliding window, estimated from two fixed ones: this window's count plus the last
+    window's count weighted by how much of it still falls in the past `seconds`. So a
+    burst cannot double the rate by straddling a window's end. Refused tries are not
+    counted, so waiting Retry-After seconds is always enough.
+    """
     allowed, seconds = submit_rate()
-    now = time.time()
-    key = _window_key(submitter, seconds, now)
-    cache.add(key, 0, timeout=seconds + 1)
+    window, elapsed = divmod(time.time(), seconds)
+    current = _window_key(submitter, seconds, int(window))
+    cache.add(current, 0, timeout=2 * seconds + 1)
     try:
-        used = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, timeout=seconds + 1)
+        used = cache.incr(current)
+    except ValueError:  # the entry expired between add and incr
+        cache.set(current, 1, timeout=2 * seconds + 1)
         used = 1
-    if used > allowed:
-        wait = math.ceil((int(now // seconds) + 1) * seconds - now)
-        raise SubmissionRefused(
-            f"You have sent {allowed} assessments in a short time, the most we take. "
-            f"Wait {_duration(wait)} and send this one again; your answers are kept below.",
-            wait,
-        )
+    previous = cache.get(_window_key(submitter, seconds, int(window) - 1), 0)
+    if previous * (1 - elapsed / seconds) + used <= allowed:
+        return
+    with contextlib.suppress(ValueError):
+        cache.decr(current)
+    # In the next window this one's count (used - 1) weighs in; wait until it weighs
+    # little enough for one more submission to fit.
+    counted = used - 1
+    share = 0.0 if counted < allowed else 1 - (allowed - 1) / counted
+    wait = math.ceil(seconds - elapsed + share * seconds)
+    raise SubmissionRefused(
+        f"You have sent {allowed} assessments in a short time, the most we take. "
+        f"Wait {_duration(wait)} and send this one again; your answers are kept below.",
+        wait,
+    )
 
 
 def _give_back(submitter: Submitter) -> None:
     """Undo one count: the submission saved nothing new."""
     _allowed, seconds = submit_rate()
-    with contextlib.suppress(ValueError):  # the window has already expired
-        cache.decr(_window_key(submitter, seconds, time.time()))
+    window = int(time.time() // seconds)
+    with contextlib.suppress(ValueError):  # the entry has already expired
+        cache.decr(_window_key(submitter, seconds, window))
 
 
 def _duration(seconds: int) -> str:

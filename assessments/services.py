@@ -57,10 +57,9 @@ class DailyResultsLimit(Exception):
 
 
 def _check_daily_results(owner) -> None:
-    """Bound what one account stores per day. The user's row is locked first so that
-    simultaneous submissions are counted one after the other."""
+    """Bound what one account stores per day (the caller holds the user's row lock, so
+    simultaneous submissions are counted one after the other)."""
     maximum = settings.ASSESSMENT_DAILY_RESULTS_MAX
-    get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
     since = timezone.now() - DAY
     recent = Result.objects.filter(user=owner, created_at__gt=since).order_by("-created_at")
     times = list(recent.values_list("created_at", flat=True)[:maximum])
@@ -80,6 +79,10 @@ def _record(
     gets the caller a result of their own under a fresh key.
     """
     owner = user if user is not None and user.is_authenticated else None
+    if owner is not None:
+        # One user's submissions are saved one at a time from here on: the checks below
+        # then see what a simultaneous submission of theirs has just committed.
+        get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
     mine = {"user": owner, "visitor_result_ids": visitor_result_ids}
     existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
     if existing is not None:
