@@ -194,15 +194,28 @@ class ProfileForm(forms.Form):
         help_text=f"Relevant work experience, 0 to {MAX_YEARS_OF_EXPERIENCE}. Optional.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, profile=None, **kwargs):
+        """`profile`: the saved one. Its targets stay on offer even after their guide is
+        unpublished, so saving other fields keeps them; no other unpublished career is."""
         super().__init__(*args, **kwargs)
         published = Career.objects.published()
-        self.fields["target_career"].queryset = published.only("pk", "title").order_by("title")
+        kept_career = getattr(profile, "target_career_id", None)
+        kept_level = getattr(profile, "target_level_id", None)
+        careers = published | Career.objects.filter(pk=kept_career)
+        self.fields["target_career"].queryset = careers.only("pk", "title").order_by("title")
         self.fields["target_level"].queryset = (
-            CareerLevel.objects.filter(career__in=published)
+            (
+                CareerLevel.objects.filter(career__in=published)
+                | CareerLevel.objects.filter(pk=kept_level)
+            )
             .select_related("career")
             .order_by("career__title", "career_id", "order", "pk")
         )
+        if kept_career is not None and profile.target_career.status != Career.Status.PUBLISHED:
+            self.fields["target_career"].help_text = (
+                f"The guide for {profile.target_career.title} is not published at the moment. "
+                "You can keep it as your target, or pick a career that has a published guide."
+            )
         self.fields["years_of_experience"].widget.attrs["inputmode"] = "numeric"
 
     @classmethod

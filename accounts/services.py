@@ -36,10 +36,14 @@ def profile_update(
     target_level: CareerLevel | None,
     years_of_experience: int | None,
 ) -> Profile:
-    """Save the user's display name and goal. A level must belong to the chosen career."""
+    """Save the user's display name and goal. A level must belong to the chosen career.
+
+    A new target must have a published guide; a target already saved may be kept after
+    its guide is unpublished, so saving other fields never drops it."""
     profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
     if (
         target_career is not None
+        and target_career.pk != profile.target_career_id
         and not Career.objects.published().filter(pk=target_career.pk).exists()
     ):
         raise ValidationError({"target_career": "Pick a career that has a published guide."})

@@ -39,7 +39,9 @@ def _add_service_errors(form, error: ValidationError) -> None:
 def _render_profile(request, *, profile_form=None, token_form=None):
     profile = selectors.profile_for_user(user=request.user)
     if profile_form is None:
-        profile_form = ProfileForm(initial=ProfileForm.initial_for(profile, request.user))
+        profile_form = ProfileForm(
+            initial=ProfileForm.initial_for(profile, request.user), profile=profile
+        )
     tokens = list(selectors.api_token_list(user=request.user))
     context = {
         "profile": profile,
@@ -58,7 +60,7 @@ def _render_profile(request, *, profile_form=None, token_form=None):
 def profile(request):
     if request.method != "POST":
         return _render_profile(request)
-    form = ProfileForm(request.POST)
+    form = ProfileForm(request.POST, profile=selectors.profile_for_user(user=request.user))
     if form.is_valid():
         try:
             services.profile_update(user=request.user, **form.cleaned_data)

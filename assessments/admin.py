@@ -87,10 +87,18 @@ class PlanStepInline(admin.TabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    list_display = ["user", "career", "target_date", "updated_at"]
+    list_display = ["user", "career_title", "career", "target_date", "updated_at"]
     list_select_related = ["user", "career"]
-    search_fields = ["user__email", "career__title"]
-    readonly_fields = ["user", "career", "target_date", "created_at", "updated_at"]
+    search_fields = ["user__email", "career_title"]
+    readonly_fields = [
+        "user",
+        "career",
+        "career_title",
+        "career_slug",
+        "target_date",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [PlanStepInline]
 
     def has_add_permission(self, request):

@@ -11,7 +11,7 @@ import uuid
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -27,8 +27,8 @@ from careerguide.api import (
 from guide.api import api_career_url
 from guide.models import Career
 
-from . import selectors, services
-from .models import PlanStep, Result
+from . import limits, selectors, services
+from .models import Plan, PlanStep, Result
 
 MAX_ANSWERS = 500  # far above any career's skills or questions; bounds the work per request
 
@@ -146,8 +146,24 @@ class PlanStepOutputSerializer(serializers.Serializer):
         return plan_step.step.duration if plan_step.step else ""
 
 
+class PlanCareerOutputSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="Null while the guide is not published.")
+
+    def get_url(self, plan) -> str | None:
+        return api_career_url(plan.slug) if not plan.read_only else None
+
+
 class PlanOutputSerializer(serializers.Serializer):
-    career = CareerRefOutputSerializer(source="plan.career")
+    career = PlanCareerOutputSerializer(
+        source="plan", help_text="The guide's title and slug; kept when the guide is removed."
+    )
+    guide = serializers.ChoiceField(
+        source="plan.guide_state",
+        choices=Plan.GuideState.choices,
+        help_text="While not `published` the plan is read-only: steps cannot be updated.",
+    )
     target_date = serializers.DateField(source="plan.target_date", allow_null=True)
     progress_pct = serializers.FloatField(
         source="progress", help_text="Done steps as a share of the steps not skipped, in %."
@@ -437,6 +453,19 @@ class ResultListApi(APIView):
         return paginator.get_paginated_response(ResultListOutputSerializer(page, many=True).data)
 
 
+def _submit_within_limits(request, key: uuid.UUID, create) -> tuple[Result, bool]:
+    """The web forms' limits (assessments/limits.py); over them, a 429 with Retry-After."""
+    try:
+        return limits.submit(
+            submitter=limits.Submitter(user=request.user, ip=limits.client_ip(request)),
+            submission_key=key,
+            visitor_result_ids=(),
+            create=create,
+        )
+    except limits.SubmissionRefused as refusal:
+        raise exceptions.Throttled(wait=refusal.retry_after, detail=refusal.message) from None
+
+
 def _created(result: Result, created: bool) -> Response:
     return Response(
         ResultDetailOutputSerializer(result).data,
@@ -475,12 +504,17 @@ class ResultCreateSkillsApi(APIView):
         payload = SkillsResultInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        result, created = services.result_create_skills(
-            user=request.user,
-            career=data["career"],
-            level=data["level"],
-            ratings=data["ratings"],
-            submission_key=data.get("submission_key") or uuid.uuid4(),
+        key = data.get("submission_key") or uuid.uuid4()
+        result, created = _submit_within_limits(
+            request,
+            key,
+            lambda: services.result_create_skills(
+                user=request.user,
+                career=data["career"],
+                level=data["level"],
+                ratings=data["ratings"],
+                submission_key=key,
+            ),
         )
         return _created(result, created)
 
@@ -541,12 +575,17 @@ class ResultCreateReadinessApi(APIView):
         payload = ReadinessResultInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        result, created = services.result_create_readiness(
-            user=request.user,
-            career=data["career"],
-            questions=data["questions"],
-            answers=data["answers"],
-            submission_key=data.get("submission_key") or uuid.uuid4(),
+        key = data.get("submission_key") or uuid.uuid4()
+        result, created = _submit_within_limits(
+            request,
+            key,
+            lambda: services.result_create_readiness(
+                user=request.user,
+                career=data["career"],
+                questions=data["questions"],
+                answers=data["answers"],
+                submission_key=key,
+            ),
         )
         return _created(result, created)
 
@@ -579,44 +618,70 @@ _PLAN_STEP_EXAMPLE = {
 }
 
 
+_PLAN_EXAMPLE = {
+    "career": {
+        "slug": "amazon-engineer",
+        "title": "Amazon Engineer",
+        "url": "/api/v1/careers/amazon-engineer/",
+    },
+    "guide": "published",
+    "target_date": None,
+    "progress_pct": 25.0,
+    "expected_pct": None,
+    "steps": [_PLAN_STEP_EXAMPLE],
+    "retired_steps": [],
+    "created_at": "2025-11-01T08:00:00Z",
+    "updated_at": "2025-11-24T10:00:00Z",
+}
+
+
 class PlanDetailApi(APIView):
     @extend_schema(
         operation_id="plans_retrieve",
         tags=["plans"],
         summary="Your plan for a career",
         description=(
-            "The signed-in user's plan for a published career: each of the guide's steps "
-            "with its status and private note, and progress. The plan is made on first "
-            "read, with every step to do, as on the web site."
+            "The signed-in user's plan for a career: each of the guide's steps with its "
+            "status and private note, and progress. Reading never makes a plan: without "
+            "one the answer is 404 (start it with POST). A plan outlives its guide: while "
+            "the guide is unpublished or removed it is still returned, read-only."
         ),
         responses=PlanOutputSerializer,
-        examples=[
-            OpenApiExample(
-                "Plan",
-                {
-                    "career": {
-                        "slug": "amazon-engineer",
-                        "title": "Amazon Engineer",
-                        "url": "/api/v1/careers/amazon-engineer/",
-                    },
-                    "target_date": None,
-                    "progress_pct": 25.0,
-                    "expected_pct": None,
-                    "steps": [_PLAN_STEP_EXAMPLE],
-                    "retired_steps": [],
-                    "created_at": "2025-11-01T08:00:00Z",
-                    "updated_at": "2025-11-24T10:00:00Z",
-                },
-                response_only=True,
-            )
-        ],
+        examples=[OpenApiExample("Plan", _PLAN_EXAMPLE, response_only=True)],
     )
     def get(self, request, slug):
+        plan = selectors.plan_for_slug(user=request.user, slug=slug)
+        if plan is None:
+            if Career.objects.published().filter(slug=slug).exists():
+                raise Http404("You have no plan for this career yet; POST here to start one.")
+            raise Http404("No published guide has that address.")
+        return Response(PlanOutputSerializer(selectors.plan_view(plan=plan)).data)
+
+    @extend_schema(
+        operation_id="plans_create",
+        tags=["plans"],
+        summary="Start your plan for a career",
+        description=(
+            "Make the signed-in user's plan for a published career, with every step to do "
+            "(201). If the plan exists it is returned (200), with any steps the guide "
+            "gained since added. No request body."
+        ),
+        request=None,
+        responses={
+            201: OpenApiResponse(PlanOutputSerializer, "Started."),
+            200: OpenApiResponse(PlanOutputSerializer, "You already had it."),
+        },
+        examples=[OpenApiExample("Plan", _PLAN_EXAMPLE, response_only=True)],
+    )
+    def post(self, request, slug):
         career = Career.objects.published().filter(slug=slug).first()
         if career is None:
             raise Http404("No published guide has that address.")
-        plan = services.plan_get_or_create(user=request.user, career=career)
-        return Response(PlanOutputSerializer(selectors.plan_view(plan=plan)).data)
+        plan, created = services.plan_start(user=request.user, career=career)
+        return Response(
+            PlanOutputSerializer(selectors.plan_view(plan=plan)).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
 
 
 class PlanStepUpdateApi(APIView):
@@ -627,7 +692,8 @@ class PlanStepUpdateApi(APIView):
         description=(
             "Change a step's `status` (todo, doing, done, skipped), its private `note`, or "
             "both; what you leave out stays as it is. The step id comes from the plan. A "
-            "step of another user's plan answers 404."
+            "step of another user's plan answers 404; a plan whose guide is unpublished or "
+            "removed is read-only (400)."
         ),
         request=PlanStepUpdateInputSerializer,
         responses=PlanStepOutputSerializer,
@@ -639,11 +705,8 @@ class PlanStepUpdateApi(APIView):
         ],
     )
     def patch(self, request, slug, pk):
-        plan_step = (
-            PlanStep.objects.filter(pk=pk, plan__user=request.user, plan__career__slug=slug)
-            .only("status", "note")
-            .first()
-        )
+        plan = selectors.plan_for_slug(user=request.user, slug=slug)
+        plan_step = PlanStep.objects.filter(pk=pk, plan=plan).only("status", "note").first()
         if plan_step is None:
             raise Http404("No such step in your plan.")
         payload = PlanStepUpdateInputSerializer(data=request.data)

@@ -252,12 +252,35 @@ class Result(models.Model):
 
 
 class Plan(models.Model):
-    """A user's plan for one career: a status and a note for each of the guide's steps."""
+    """A user's plan for one career: a status and a note for each of the guide's steps.
+
+    The plan is the user's, like their results: it outlives the guide. When staff
+    delete the guide, `career` becomes empty and the title and slug kept here name it;
+    while the guide is unpublished or gone the plan is shown read-only.
+    """
+
+    class GuideState(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Not published at the moment"
+        REMOVED = "removed", "Removed by the editors"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
     )
-    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="+")
+    career = models.ForeignKey(
+        Career,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when staff deleted the guide; the title and slug below are kept.",
+    )
+    career_title = models.CharField(
+        max_length=120, help_text="The guide's title when the plan was last saved."
+    )
+    career_slug = models.SlugField(
+        max_length=120, help_text="The guide's address when the plan was last saved."
+    )
     target_date = models.DateField(
         null=True, blank=True, help_text="When the user wants to be ready; drives the pace line."
     )
@@ -269,11 +292,45 @@ class Plan(models.Model):
         verbose_name = "plan"
         verbose_name_plural = "plans"
         constraints = [
-            models.UniqueConstraint(fields=["user", "career"], name="assess_plan_one_per_career"),
+            # One live plan per guide; plans of removed guides (career empty) are kept apart.
+            models.UniqueConstraint(
+                fields=["user", "career"],
+                condition=models.Q(career__isnull=False),
+                name="assess_plan_one_per_career",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.user} → {self.career}"
+        return f"Plan for {self.title} (user #{self.user_id})"
+
+    def get_absolute_url(self):
+        return reverse("assessments:plan", kwargs={"slug": self.slug})
+
+    @property
+    def title(self) -> str:
+        return self.career.title if self.career_id is not None else self.career_title
+
+    @property
+    def slug(self) -> str:
+        """The plan page's address: the guide's slug, or the kept one once it is gone."""
+        return self.career.slug if self.career_id is not None else self.career_slug
+
+    @property
+    def guide_state(self) -> str:
+        if self.career_id is None:
+            return self.GuideState.REMOVED
+        if self.career.status != Career.Status.PUBLISHED:
+            return self.GuideState.UNPUBLISHED
+        return self.GuideState.PUBLISHED
+
+    @property
+    def guide_state_label(self) -> str:
+        return self.GuideState(self.guide_state).label
+
+    @property
+    def read_only(self) -> bool:
+        """Steps can change only while the guide is published."""
+        return self.guide_state != self.GuideState.PUBLISHED
 
 
 class PlanStep(models.Model):

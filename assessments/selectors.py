@@ -1,9 +1,10 @@
 """Reads that cross models, shared by the HTML views and the API."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -37,6 +38,21 @@ def readiness_questions(*, career: Career) -> list[Question]:
 
 def visitor_result_ids(session) -> list[int]:
     return [int(pk) for pk in session.get(VISITOR_SESSION_KEY, []) if str(pk).isdigit()]
+
+
+def result_for_resubmission(
+    *, submission_key, user, visitor_result_ids: Collection[int] = ()
+) -> Result | None:
+    """The result a form with this key already made, if the caller owns it; None otherwise.
+
+    A signed-in user owns the results saved to their account; a visitor owns the
+    unclaimed results whose ids their session holds. Someone else's result is never it.
+    """
+    if user is not None and user.is_authenticated:
+        return Result.objects.filter(submission_key=submission_key, user=user).first()
+    return Result.objects.filter(
+        submission_key=submission_key, user__isnull=True, pk__in=list(visitor_result_ids)
+    ).first()
 
 
 def result_for_viewer(*, request, pk: int) -> Result:
@@ -226,6 +242,18 @@ def _plan_view(plan: Plan, rows) -> PlanView:
     )
 
 
+def plan_for_slug(*, user, slug: str) -> Plan | None:
+    """The user's plan at /plan/<slug>/: the one for the guide with that slug, published or
+    not; else the newest plan kept from a removed guide that had that address."""
+    return (
+        Plan.objects.filter(user=user)
+        .filter(Q(career__slug=slug) | Q(career__isnull=True, career_slug=slug))
+        .select_related("career")
+        .order_by(F("career_id").asc(nulls_last=True), "-updated_at", "-pk")
+        .first()
+    )
+
+
 def plan_view(*, plan: Plan) -> PlanView:
     return _plan_view(plan, plan.plan_steps.select_related("step"))
 
@@ -259,10 +287,14 @@ def results_for_export(user) -> list[dict]:
 
 
 def plans_for_export(user) -> list[dict]:
+    """Every plan of the user with its steps and notes, including plans whose guide is
+    unpublished or removed (`guide` says which; the title and slug are then the kept ones).
+    """
     return [
         {
-            "career": view.plan.career.title,
-            "career_slug": view.plan.career.slug,
+            "career": view.plan.title,
+            "career_slug": view.plan.slug,
+            "guide": view.plan.guide_state,
             "target_date": view.plan.target_date,
             "created_at": view.plan.created_at,
             "progress_pct": view.progress,

@@ -1,16 +1,24 @@
 """Writes that span models: scoring and saving results, claiming them, keeping plans."""
 
+import math
 import uuid
-from datetime import date
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
+from django.utils import timezone
 
 from guide.models import Career, CareerLevel
 
-from . import recommend
+from . import recommend, selectors
 from .models import Plan, PlanStep, Question, Result
 from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
+
+DAY = timedelta(hours=24)
 
 
 def skill_inputs(career: Career) -> list[SkillInput]:
@@ -39,21 +47,59 @@ def question_inputs(questions: list[Question]) -> list[QuestionInput]:
     ]
 
 
-def _record(*, user, submission_key: uuid.UUID, **fields) -> tuple[Result, bool]:
-    """Save a result once per submission key: a repeated submission returns the first one."""
+class DailyResultsLimit(Exception):
+    """The user saved settings.ASSESSMENT_DAILY_RESULTS_MAX results in the last 24 hours."""
+
+    def __init__(self, *, maximum: int, retry_after: int):
+        super().__init__(f"At most {maximum} results in 24 hours.")
+        self.maximum = maximum
+        self.retry_after = retry_after
+
+
+def _check_daily_results(owner) -> None:
+    """Bound what one account stores per day (the caller holds the user's row lock, so
+    simultaneous submissions are counted one after the other)."""
+    maximum = settings.ASSESSMENT_DAILY_RESULTS_MAX
+    since = timezone.now() - DAY
+    recent = Result.objects.filter(user=owner, created_at__gt=since).order_by("-created_at")
+    times = list(recent.values_list("created_at", flat=True)[:maximum])
+    if len(times) >= maximum:
+        # A slot frees when the oldest of the last `maximum` results turns a day old.
+        wait = (times[-1] - since).total_seconds()
+        raise DailyResultsLimit(maximum=maximum, retry_after=max(1, math.ceil(wait)))
+
+
+def _record(
+    *, user, submission_key: uuid.UUID, visitor_result_ids: Collection[int], **fields
+) -> tuple[Result, bool]:
+    """Save a result once per submission key: a repeated submission returns the first one.
+
+    Only a result the caller owns is ever returned. A key that already belongs to
+    someone else's result (or, in a race, is saved by someone else a moment earlier)
+    gets the caller a result of their own under a fresh key.
+    """
     owner = user if user is not None and user.is_authenticated else None
-    existing = Result.objects.filter(submission_key=submission_key).first()
+    if owner is not None:
+        # One user's submissions are saved one at a time from here on: the checks below
+        # then see what a simultaneous submission of theirs has just committed.
+        get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
+    mine = {"user": owner, "visitor_result_ids": visitor_result_ids}
+    existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
     if existing is not None:
-        if existing.user_id == (owner.pk if owner else None):
-            return existing, False
-        submission_key = uuid.uuid4()  # someone else's key: never attach to their result
+        return existing, False
+    if owner is not None:
+        _check_daily_results(owner)
+    if Result.objects.filter(submission_key=submission_key).exists():
+        submission_key = uuid.uuid4()
     try:
         with transaction.atomic():
-            result = Result.objects.create(user=owner, submission_key=submission_key, **fields)
+            return Result.objects.create(user=owner, submission_key=submission_key, **fields), True
     except IntegrityError:
-        # The same form arrived twice at once; the other request saved it first.
-        return Result.objects.get(submission_key=submission_key), False
-    return result, True
+        # Another request saved this key between the check and the insert.
+        existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
+        if existing is not None:
+            return existing, False  # the caller's own double submission
+    return Result.objects.create(user=owner, submission_key=uuid.uuid4(), **fields), True
 
 
 @transaction.atomic
@@ -64,12 +110,17 @@ def result_create_skills(
     level: CareerLevel,
     ratings: dict[int, int],
     submission_key: uuid.UUID,
+    visitor_result_ids: Collection[int] = (),
 ) -> tuple[Result, bool]:
-    """Score a skills-gap analysis and save it as a snapshot. Returns (result, created)."""
+    """Score a skills-gap analysis and save it as a snapshot. Returns (result, created).
+
+    `visitor_result_ids`: for a visitor, the unclaimed results their session holds, so a
+    repeated form returns its first result only to the visitor who made it."""
     outcome = score_skills(skill_inputs(career), ratings, level.expectation_offset)
     return _record(
         user=user,
         submission_key=submission_key,
+        visitor_result_ids=visitor_result_ids,
         career=career,
         career_title=career.title,
         career_slug=career.slug,
@@ -91,12 +142,14 @@ def result_create_readiness(
     questions: list[Question],
     answers: dict[int, int],
     submission_key: uuid.UUID,
+    visitor_result_ids: Collection[int] = (),
 ) -> tuple[Result, bool]:
     """Score a readiness assessment and save it as a snapshot. Returns (result, created)."""
     outcome = score_readiness(question_inputs(questions), answers)
     return _record(
         user=user,
         submission_key=submission_key,
+        visitor_result_ids=visitor_result_ids,
         career=career,
         career_title=career.title,
         career_slug=career.slug,
@@ -106,6 +159,26 @@ def result_create_readiness(
         recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
         guide_updated_at=career.updated_at,
     )
+
+
+PURGE_BATCH = 1000
+
+
+def results_purge_unclaimed(*, created_before: datetime) -> int:
+    """Delete visitors' results that nobody claimed and that were saved before the given
+    time, a batch at a time so a large backlog never holds one long lock. Returns how many.
+    """
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Result.objects.filter(user__isnull=True, created_at__lt=created_before)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:PURGE_BATCH]
+            )
+            if not batch:
+                return deleted
+            deleted += Result.objects.filter(pk__in=batch, user__isnull=True).delete()[0]
 
 
 @transaction.atomic
@@ -120,10 +193,48 @@ def results_claim(*, user, result_ids: list[int]) -> int:
     return Result.objects.filter(pk__in=ids, user__isnull=True).update(user=user)
 
 
+class PlanReadOnly(ValidationError):
+    """The plan's guide is unpublished or removed: its steps are kept but not changed."""
+
+    def __init__(self, plan: Plan):
+        super().__init__(
+            f"Your plan for {plan.title} is read-only while its guide is not published.",
+            code="read_only",
+        )
+
+
 @transaction.atomic
-def plan_get_or_create(*, user, career: Career) -> Plan:
-    """The user's plan for a career, with a row for every current step of the guide."""
-    plan, _ = Plan.objects.get_or_create(user=user, career=career)
+def plan_start(*, user, career: Career) -> tuple[Plan, bool]:
+    """Start (or bring up to date) the user's plan for a published career: a row for every
+    current step of the guide. Returns (plan, created).
+
+    A plan kept from a removed guide with the same address is continued rather than
+    started afresh, so its notes come back under "steps no longer in the guide".
+    """
+    if not Career.objects.published().filter(pk=career.pk).exists():
+        raise ValidationError("Pick a career that has a published guide.", code="unpublished")
+    snapshot = {"career_title": career.title, "career_slug": career.slug}
+    plan = Plan.objects.select_for_update().filter(user=user, career=career).first()
+    created = False
+    if plan is None:
+        plan = (
+            Plan.objects.select_for_update()
+            .filter(user=user, career__isnull=True, career_slug=career.slug)
+            .order_by("-updated_at", "-pk")
+            .first()
+        )
+        if plan is not None:
+            plan.career = career
+        else:
+            try:
+                with transaction.atomic():
+                    plan = Plan.objects.create(user=user, career=career, **snapshot)
+                    created = True
+            except IntegrityError:  # the same start arrived twice at once
+                plan = Plan.objects.get(user=user, career=career)
+    for name, value in snapshot.items():
+        setattr(plan, name, value)
+    plan.save()
     have = set(plan.plan_steps.exclude(step=None).values_list("step_id", flat=True))
     missing = [
         PlanStep(plan=plan, step=step, step_title=step.title)
@@ -131,34 +242,48 @@ def plan_get_or_create(*, user, career: Career) -> Plan:
         if step.pk not in have
     ]
     PlanStep.objects.bulk_create(missing, ignore_conflicts=True)
-    return plan
+    return plan, created
 
 
 @transaction.atomic
 def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> PlanStep:
-    """Change one step's status and note; 404 unless the step is in the user's own plan."""
+    """Change one step's status and note; 404 unless the step is in the user's own plan.
+
+    Refused with PlanReadOnly while the plan's guide is unpublished or removed."""
     plan_step = (
         PlanStep.objects.select_for_update(of=("self",))
-        .select_related("plan", "step")
+        .select_related("plan__career", "step")
         .filter(pk=plan_step_id, plan__user=user)
         .first()
     )
     if plan_step is None:
         raise Http404("No such step in your plan.")
+    if plan_step.plan.read_only:
+        raise PlanReadOnly(plan_step.plan)
     plan_step.status = status
     plan_step.note = note
     if plan_step.step is not None:
         plan_step.step_title = plan_step.step.title
     plan_step.save()
-    Plan.objects.filter(pk=plan_step.plan_id).update(updated_at=plan_step.updated_at)
+    career = plan_step.plan.career
+    Plan.objects.filter(pk=plan_step.plan_id).update(
+        updated_at=plan_step.updated_at, career_title=career.title, career_slug=career.slug
+    )
     return plan_step
 
 
 @transaction.atomic
 def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Plan:
-    plan = Plan.objects.select_for_update().filter(pk=plan_id, user=user).first()
+    plan = (
+        Plan.objects.select_for_update(of=("self",))
+        .select_related("career")
+        .filter(pk=plan_id, user=user)
+        .first()
+    )
     if plan is None:
         raise Http404("No such plan.")
+    if plan.read_only:
+        raise PlanReadOnly(plan)
     plan.target_date = target_date
     plan.save(update_fields=["target_date", "updated_at"])
     return plan

@@ -1,7 +1,11 @@
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
+from guide.models import Career
+
 from . import selectors, services
+from .models import Plan
 
 
 @receiver(user_logged_in, dispatch_uid="assessments-claim-visitor-results")
@@ -13,3 +17,11 @@ def claim_visitor_results(sender, request, user, **kwargs):
     if ids:
         services.results_claim(user=user, result_ids=ids)
         request.session.pop(selectors.VISITOR_SESSION_KEY, None)
+
+
+@receiver(pre_delete, sender=Career, dispatch_uid="assessments-keep-plans-of-deleted-guide")
+def keep_plans_of_deleted_guide(sender, instance, **kwargs):
+    """Plans outlive their guide: note its title and address as they are at deletion."""
+    Plan.objects.filter(career=instance).update(
+        career_title=instance.title, career_slug=instance.slug
+    )

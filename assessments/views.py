@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,12 +8,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from guide.models import Career
 
-from . import selectors, services
+from . import limits, selectors, services
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, PlanStep, Result
 from .scoring import RATING_ANCHORS, WEAK_DIMENSION_BELOW
 
 MAX_VISITOR_RESULTS = 20
+
+
+def _is_slug(value: str) -> bool:
+    """A value the slug column could hold: ASCII letters, digits, - and _, 120 at most."""
+    max_length = Career._meta.get_field("slug").max_length
+    return bool(value) and len(value) <= max_length and slug_re.fullmatch(value) is not None
 
 
 def _posted(request):
@@ -21,12 +28,33 @@ def _posted(request):
 
 
 def _remember_for_visitor(request, result: Result) -> None:
-    if request.user.is_authenticated:
+    """Keep a visitor's own unclaimed result in their session; never anyone else's."""
+    if request.user.is_authenticated or result.user_id is not None:
         return
     ids = selectors.visitor_result_ids(request.session)
     if result.pk not in ids:
         ids = (ids + [result.pk])[-MAX_VISITOR_RESULTS:]
     request.session[selectors.VISITOR_SESSION_KEY] = ids
+
+
+def _submit_form(request, form, create, render_form):
+    """Save a valid assessment form within the limits; 429 with the form kept if over."""
+    visitor_ids = selectors.visitor_result_ids(request.session)
+    try:
+        result, created = limits.submit(
+            submitter=limits.Submitter(user=request.user, ip=limits.client_ip(request)),
+            submission_key=form.cleaned_data["submission_key"],
+            visitor_result_ids=visitor_ids,
+            create=lambda: create(visitor_result_ids=visitor_ids),
+        )
+    except limits.SubmissionRefused as refusal:
+        response = render_form(refusal=refusal, status=429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
+    _remember_for_visitor(request, result)
+    if not created:
+        messages.info(request, "That form was already submitted; here is its result.")
+    return redirect(result)
 
 
 @require_http_methods(["GET", "POST"])
@@ -35,24 +63,26 @@ def skills_assessment(request, slug):
     if not career.career_skills.all() or not career.levels.all():
         raise Http404("This guide has no skills or levels to assess yet.")
     form = SkillsForm(_posted(request), career=career)
+
+    def render_form(*, refusal=None, status=200):
+        context = {"career": career, "form": form, "anchors": RATING_ANCHORS, "refusal": refusal}
+        return render(request, "assessments/skills_form.html", context, status=status)
+
     if request.method == "POST" and form.is_valid():
-        result, created = services.result_create_skills(
-            user=request.user,
-            career=career,
-            level=form.cleaned_data["level"],
-            ratings=form.ratings(),
-            submission_key=form.cleaned_data["submission_key"],
+        return _submit_form(
+            request,
+            form,
+            lambda **extra: services.result_create_skills(
+                user=request.user,
+                career=career,
+                level=form.cleaned_data["level"],
+                ratings=form.ratings(),
+                submission_key=form.cleaned_data["submission_key"],
+                **extra,
+            ),
+            render_form,
         )
-        _remember_for_visitor(request, result)
-        if not created:
-            messages.info(request, "That form was already submitted; here is its result.")
-        return redirect(result)
-    return render(
-        request,
-        "assessments/skills_form.html",
-        {"career": career, "form": form, "anchors": RATING_ANCHORS},
-        status=400 if form.is_bound else 200,
-    )
+    return render_form(status=400 if form.is_bound else 200)
 
 
 @require_http_methods(["GET", "POST"])
@@ -62,24 +92,26 @@ def readiness_assessment(request, slug):
     if not questions:
         raise Http404("No readiness questions have been written yet.")
     form = ReadinessForm(_posted(request), questions=questions)
+
+    def render_form(*, refusal=None, status=200):
+        context = {"career": career, "form": form, "refusal": refusal}
+        return render(request, "assessments/readiness_form.html", context, status=status)
+
     if request.method == "POST" and form.is_valid():
-        result, created = services.result_create_readiness(
-            user=request.user,
-            career=career,
-            questions=questions,
-            answers=form.answers(),
-            submission_key=form.cleaned_data["submission_key"],
+        return _submit_form(
+            request,
+            form,
+            lambda **extra: services.result_create_readiness(
+                user=request.user,
+                career=career,
+                questions=questions,
+                answers=form.answers(),
+                submission_key=form.cleaned_data["submission_key"],
+                **extra,
+            ),
+            render_form,
         )
-        _remember_for_visitor(request, result)
-        if not created:
-            messages.info(request, "That form was already submitted; here is its result.")
-        return redirect(result)
-    return render(
-        request,
-        "assessments/readiness_form.html",
-        {"career": career, "form": form},
-        status=400 if form.is_bound else 200,
-    )
+    return render_form(status=400 if form.is_bound else 200)
 
 
 def result_detail(request, pk):
@@ -126,10 +158,25 @@ def dashboard(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_detail(request, slug):
-    career = get_object_or_404(Career.objects.published(), slug=slug)
-    plan = services.plan_get_or_create(user=request.user, career=career)
+    """The user's plan for a career. GET only shows: the plan if there is one (read-only
+    while its guide is unpublished or removed), else the guide's steps and an offer to
+    start. POST starts the plan or saves its target date."""
+    career = Career.objects.published().filter(slug=slug).prefetch_related("steps").first()
+    plan = selectors.plan_for_slug(user=request.user, slug=slug)
+    if plan is None and career is None:
+        raise Http404("No published guide has that address.")
+    url = reverse("assessments:plan", args=[slug])
+    if request.method == "POST" and "start" in request.POST:
+        if career is None:
+            raise Http404("No published guide has that address.")
+        services.plan_start(user=request.user, career=career)
+        messages.success(request, f"Your plan for {career.title} is ready.")
+        return redirect(url)
+    if request.method == "POST" and (plan is None or plan.read_only):
+        messages.error(request, "Start the plan first; a plan whose guide is gone is read-only.")
+        return redirect(url)
     date_form = TargetDateForm(
-        _posted(request), initial={"target_date": plan.target_date}, prefix="plan"
+        _posted(request), initial={"target_date": plan and plan.target_date}, prefix="plan"
     )
     if date_form.is_bound and date_form.is_valid():
         services.plan_set_target_date(
@@ -138,13 +185,26 @@ def plan_detail(request, slug):
             target_date=date_form.cleaned_data["target_date"],
         )
         messages.success(request, "Target date saved.")
-        return redirect(reverse("assessments:plan", args=[slug]) + "#pace")
-    view = selectors.plan_view(plan=plan)
-    rows = [(step, PlanStepForm(instance=step, prefix=f"s{step.pk}")) for step in view.steps]
+        return redirect(url + "#pace")
+    view = selectors.plan_view(plan=plan) if plan is not None else None
+    rows, new_steps = [], []
+    if view is not None and not plan.read_only:
+        rows = [(step, PlanStepForm(instance=step, prefix=f"s{step.pk}")) for step in view.steps]
+        have = {row.step_id for row in view.steps}
+        new_steps = [step for step in career.steps.all() if step.pk not in have]
     return render(
         request,
         "assessments/plan.html",
-        {"career": career, "view": view, "rows": rows, "date_form": date_form},
+        {
+            "career": career,
+            "plan": plan,
+            "view": view,
+            "rows": rows,
+            "new_steps": new_steps,
+            "date_form": date_form,
+            # A removed guide's kept plan, while a new guide now has its address.
+            "can_continue": plan is not None and career is not None and plan.career_id is None,
+        },
         status=400 if date_form.is_bound else 200,
     )
 
@@ -156,19 +216,22 @@ def plan_step_update(request, pk):
         PlanStep.objects.select_related("plan__career"), pk=pk, plan__user=request.user
     )
     form = PlanStepForm(request.POST, instance=plan_step, prefix=f"s{pk}")
-    slug = plan_step.plan.career.slug
-    anchor = reverse("assessments:plan", args=[slug]) + f"#step-{pk}"
+    anchor = plan_step.plan.get_absolute_url() + f"#step-{pk}"
     if not form.is_valid():
         messages.error(
             request, f"“{plan_step.step_title}” was not saved: pick a status from the list."
         )
         return redirect(anchor)
-    services.plan_step_update(
-        user=request.user,
-        plan_step_id=pk,
-        status=form.cleaned_data["status"],
-        note=form.cleaned_data["note"],
-    )
+    try:
+        services.plan_step_update(
+            user=request.user,
+            plan_step_id=pk,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+        )
+    except services.PlanReadOnly as refusal:
+        messages.error(request, refusal.messages[0])
+        return redirect(anchor)
     messages.success(request, f"Saved “{plan_step.step_title}”.")
     return redirect(anchor)
 
@@ -176,8 +239,17 @@ def plan_step_update(request, pk):
 @require_http_methods(["GET"])
 def start(request):
     """The home page's "start an assessment" form: pick a career and a kind."""
-    slug = request.GET.get("career", "").strip()[:120]
+    slug = request.GET.get("career", "").strip()
     kind = request.GET.get("kind", "skills")
+    if not _is_slug(slug):
+        # Not something the form sends (NUL bytes, spaces, 500 characters ...): say so
+        # rather than handing it to the database.
+        return render(
+            request,
+            "assessments/start_invalid.html",
+            {"careers": Career.objects.published().only("slug", "title")},
+            status=400,
+        )
     if not Career.objects.published().filter(slug=slug).exists():
         messages.error(request, "Pick a career from the list to start an assessment.")
         return redirect("guide:career-list")
@@ -190,5 +262,5 @@ def plans_index(request):
     if request.user.is_authenticated:
         plans = list(Plan.objects.filter(user=request.user).select_related("career")[:2])
         if len(plans) == 1:
-            return redirect("assessments:plan", slug=plans[0].career.slug)
+            return redirect(plans[0])
     return redirect("assessments:dashboard")

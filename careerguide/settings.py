@@ -454,3 +454,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# --- Assessment limits and retention (assessments/limits.py, docs/deploy.md) ---------------
+# Saving an assessment result, per signed-in user or per visitor's IP address, HTML and API
+# alike: "<number>/<second|minute|hour|day>".
+ASSESSMENT_SUBMIT_RATE = env_str("ASSESSMENT_SUBMIT_RATE", "10/minute")
+if not re.fullmatch(
+    r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", ASSESSMENT_SUBMIT_RATE
+):
+    raise ImproperlyConfigured(
+        f"ASSESSMENT_SUBMIT_RATE must look like 10/minute; got {ASSESSMENT_SUBMIT_RATE!r}"
+    )
+# At most this many results per signed-in user in any 24 hours (counted in the database).
+ASSESSMENT_DAILY_RESULTS_MAX = env_int("ASSESSMENT_DAILY_RESULTS_MAX", 50)
+# `manage.py purge_stale` deletes visitors' unclaimed results older than this many days.
+VISITOR_RESULT_RETENTION_DAYS = env_int("VISITOR_RESULT_RETENTION_DAYS", 30)
+for _name in ("ASSESSMENT_DAILY_RESULTS_MAX", "VISITOR_RESULT_RETENTION_DAYS"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be 1 or more; got {globals()[_name]}")
+# --- end of assessment limits -------------------------------------------------------------

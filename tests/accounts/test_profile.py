@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -171,3 +172,48 @@ def test_profile_page_query_count(client, owner, careers, django_assert_num_quer
     # select (1), their levels with the career for the groups (1), tokens (1).
     with django_assert_num_queries(6):
         assert client.get(URL).status_code == 200
+
+
+def test_a_target_unpublished_since_is_kept_when_other_fields_are_saved(client, owner, careers):
+    client.force_login(owner)
+    save(client, target_career=careers["cloud"].pk, target_level=careers["cloud_senior"].pk)
+    Career.objects.filter(pk=careers["cloud"].pk).update(status=Career.Status.DRAFT)
+
+    page = client.get(URL).content.decode()
+    assert f'<option value="{careers["cloud"].pk}" selected>' in page
+    assert "not published at the moment" in page
+    # The browser sends back what the page shows selected.
+    response = save(
+        client,
+        display_name="Ada",
+        target_career=careers["cloud"].pk,
+        target_level=careers["cloud_senior"].pk,
+    )
+
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=owner)
+    assert profile.user.display_name == "Ada"
+    assert profile.target_career == careers["cloud"]
+    assert profile.target_level == careers["cloud_senior"]
+
+
+def test_an_unpublished_career_cannot_be_newly_chosen_even_when_another_is_kept(
+    client, owner, careers
+):
+    client.force_login(owner)
+    save(client, target_career=careers["cloud"].pk)
+    Career.objects.filter(pk=careers["cloud"].pk).update(status=Career.Status.DRAFT)
+
+    response = save(client, target_career=careers["draft"].pk)
+
+    assert response.status_code == 200
+    assert "target_career" in response.context["profile_form"].errors
+    assert Profile.objects.get(user=owner).target_career == careers["cloud"]
+    with pytest.raises(ValidationError):
+        services.profile_update(
+            user=owner,
+            display_name="",
+            target_career=careers["draft"],
+            target_level=None,
+            years_of_experience=None,
+        )

@@ -72,7 +72,7 @@ def world(db, wsgi_in_test_transaction, settings, owner, career):
         **settings.REST_FRAMEWORK,
         "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None, "auth-token": None},
     }
-    plan = assessment_services.plan_get_or_create(user=owner, career=career)
+    plan, _ = assessment_services.plan_start(user=owner, career=career)
     payload = skills_payload(career)
     result, _ = assessment_services.result_create_skills(
         user=owner,

@@ -1,11 +1,11 @@
-"""A user's plan for a career: read it (made on first read) and update a step."""
+"""A user's plan for a career: start it, read it (reading never makes it), update a step."""
 
 import pytest
 from django.urls import reverse
 
 from assessments.models import Plan, PlanStep
 from guide.models import Career, Step
-from tests.api.conftest import assert_json_error, patch_json
+from tests.api.conftest import assert_json_error, patch_json, post_json
 from tests.factory import make_career
 
 pytestmark = pytest.mark.django_db
@@ -21,17 +21,26 @@ def step_url(career, plan_step) -> str:
 
 @pytest.fixture
 def steps(owner_api, owner, career):
-    """The owner's plan steps, made by reading the plan once."""
-    owner_api.get(plan_url(career))
+    """The owner's plan steps, made by starting the plan."""
+    assert owner_api.post(plan_url(career)).status_code == 201
     return list(PlanStep.objects.filter(plan__user=owner).order_by("step__order"))
 
 
-def test_reading_a_plan_makes_it_with_every_step_to_do(owner, owner_api, career):
+def test_reading_a_plan_never_makes_one(owner, owner_api, career):
     response = owner_api.get(plan_url(career))
 
-    assert response.status_code == 200
+    body = assert_json_error(response, 404, "not_found")
+    assert "POST" in body["detail"]
+    assert not Plan.objects.exists()
+
+
+def test_starting_a_plan_makes_it_with_every_step_to_do(owner, owner_api, career):
+    response = owner_api.post(plan_url(career))
+
+    assert response.status_code == 201
     body = response.json()
     assert body["career"]["slug"] == career.slug
+    assert body["guide"] == "published"
     assert [s["title"] for s in body["steps"]] == ["Learn the basics", "Build projects", "Apply"]
     assert {s["status"] for s in body["steps"]} == {"todo"}
     assert body["steps"][0]["body"] == "Body of Learn the basics."
@@ -40,9 +49,10 @@ def test_reading_a_plan_makes_it_with_every_step_to_do(owner, owner_api, career)
     assert Plan.objects.get(user=owner).plan_steps.count() == 3
 
 
-def test_reading_it_again_makes_nothing_new(owner, owner_api, career):
-    owner_api.get(plan_url(career))
-    owner_api.get(plan_url(career))
+def test_starting_or_reading_it_again_makes_nothing_new(owner, owner_api, career):
+    assert owner_api.post(plan_url(career)).status_code == 201
+    assert owner_api.post(plan_url(career)).status_code == 200
+    assert owner_api.get(plan_url(career)).status_code == 200
 
     assert Plan.objects.filter(user=owner).count() == 1
     assert PlanStep.objects.filter(plan__user=owner).count() == 3
@@ -73,7 +83,7 @@ def test_what_is_left_out_stays_as_it_was(owner_api, career, steps):
 def test_a_session_updates_a_step_with_its_csrf_token(owner, session_api, career):
     session_api.get(reverse("api:me"))
     token = session_api.cookies["csrftoken"].value
-    session_api.get(plan_url(career))
+    post_json(session_api, plan_url(career), {}, headers={"X-CSRFToken": token})
     plan_step = PlanStep.objects.filter(plan__user=owner).first()
 
     refused = patch_json(session_api, step_url(career, plan_step), {"status": "done"})
@@ -146,7 +156,24 @@ def test_a_plan_for_an_unknown_or_draft_career_is_a_404(owner_api, slug):
     make_career(title="Secret Draft", status=Career.Status.DRAFT)
 
     assert_json_error(owner_api.get(f"/api/v1/plans/{slug}/"), 404, "not_found")
+    assert_json_error(owner_api.post(f"/api/v1/plans/{slug}/"), 404, "not_found")
     assert not Plan.objects.exists()
+
+
+def test_a_removed_guides_plan_is_still_read_and_read_only(owner_api, career, steps):
+    patch_json(owner_api, step_url(career, steps[0]), {"status": "doing", "note": "Chapter 3."})
+    Career.objects.filter(pk=career.pk).delete()
+
+    body = owner_api.get(plan_url(career)).json()
+    refused = patch_json(owner_api, step_url(career, steps[0]), {"status": "done"})
+
+    assert body["guide"] == "removed" and body["career"]["url"] is None
+    assert body["career"]["title"] == "Cloud Engineer"
+    assert "Chapter 3." in [s["note"] for s in body["steps"] + body["retired_steps"]]
+    body = assert_json_error(refused, 400, "invalid")
+    assert "read-only" in body["errors"]["non_field_errors"][0]
+    steps[0].refresh_from_db()
+    assert steps[0].status == "doing"
 
 
 def test_plans_need_credentials(client, career, steps):

@@ -17,6 +17,7 @@ OPERATIONS = {
     ("post", "/api/v1/results/readiness/"),
     ("get", "/api/v1/results/{id}/"),
     ("get", "/api/v1/plans/{slug}/"),
+    ("post", "/api/v1/plans/{slug}/"),
     ("patch", "/api/v1/plans/{slug}/steps/{id}/"),
     ("get", "/api/v1/me/"),
     ("patch", "/api/v1/me/"),

@@ -104,7 +104,7 @@ def count_dashboard_queries(client):
 def test_dashboard_query_count_is_fixed_with_200_results(signed_in, owner):
     a = make_assessable_career(title="Cloud Engineer")
     b = make_assessable_career(title="Platform Engineer")
-    services.plan_get_or_create(user=owner, career=a)
+    services.plan_start(user=owner, career=a)
     make_history(owner, a, 4)
     small, _ = count_dashboard_queries(signed_in)
     make_history(owner, a, 100)

@@ -37,7 +37,13 @@ def update(client, plan_step, status, note=""):
     )
 
 
+def start(client, career):
+    response = client.post(reverse("assessments:plan", args=[career.slug]), {"start": "1"})
+    assert response.status_code == 302
+
+
 def test_plan_lists_the_guides_steps_in_order(signed_in, career):
+    start(signed_in, career)
     response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
     assert response.status_code == 200
     titles = [s.step_title for s in response.context["view"].steps]
@@ -46,7 +52,7 @@ def test_plan_lists_the_guides_steps_in_order(signed_in, career):
 
 
 def test_ticking_steps_moves_progress_and_keeps_the_place_on_the_page(signed_in, owner, career):
-    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    start(signed_in, career)
     steps = list(PlanStep.objects.filter(plan__user=owner).order_by("step__order"))
     response = update(signed_in, steps[0], "done", "Chose backend.")
     assert response.status_code == 302
@@ -63,7 +69,7 @@ def test_ticking_steps_moves_progress_and_keeps_the_place_on_the_page(signed_in,
 
 
 def test_an_invalid_status_changes_nothing(signed_in, owner, career):
-    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    start(signed_in, career)
     step = PlanStep.objects.filter(plan__user=owner).first()
     update(signed_in, step, "done", "keep me")
     response = update(signed_in, step, "finished-ish", "lost?")
@@ -73,7 +79,7 @@ def test_an_invalid_status_changes_nothing(signed_in, owner, career):
 
 
 def test_outsider_cannot_touch_someone_elses_plan(signed_in, owner, outsider, career):
-    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    start(signed_in, career)
     step = PlanStep.objects.filter(plan__user=owner).first()
     other = Client()
     other.force_login(outsider)
@@ -89,12 +95,16 @@ def test_visitors_are_sent_to_log_in(client, career):
 
 
 def test_steps_removed_by_staff_keep_their_status_and_note(signed_in, owner, career):
-    signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    start(signed_in, career)
     step = PlanStep.objects.get(plan__user=owner, step_title="Apply")
     update(signed_in, step, "doing", "Sent three applications.")
     Step.objects.filter(title="Apply").delete()
     Step.objects.create(career=career, title="Negotiate", body="Ask.", order=9)
 
+    response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    assert [s.title for s in response.context["new_steps"]] == ["Negotiate"]
+    assert "Add it to my plan" in response.content.decode()
+    start(signed_in, career)
     response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
     view = response.context["view"]
     assert [s.step_title for s in view.retired] == ["Apply"]
@@ -104,7 +114,7 @@ def test_steps_removed_by_staff_keep_their_status_and_note(signed_in, owner, car
 
 def test_target_date_draws_a_pace_line(signed_in, owner, career):
     url = reverse("assessments:plan", args=[career.slug])
-    signed_in.get(url)
+    start(signed_in, career)
     plan = Plan.objects.get(user=owner)
     Plan.objects.filter(pk=plan.pk).update(created_at=timezone.now() - timedelta(days=10))
     target = timezone.localdate() + timedelta(days=10)
@@ -119,13 +129,15 @@ def test_target_date_draws_a_pace_line(signed_in, owner, career):
 
 def test_a_bad_target_date_is_a_form_error(signed_in, career):
     url = reverse("assessments:plan", args=[career.slug])
+    start(signed_in, career)
     response = signed_in.post(url, {"plan-target_date": "31/31/2031"})
     assert response.status_code == 400
     assert "Enter a valid date." in response.content.decode()
 
 
 def test_plan_service_is_idempotent(owner, career):
-    first = services.plan_get_or_create(user=owner, career=career)
-    second = services.plan_get_or_create(user=owner, career=career)
+    first, created = services.plan_start(user=owner, career=career)
+    second, created_again = services.plan_start(user=owner, career=career)
+    assert (created, created_again) == (True, False)
     assert first.pk == second.pk
     assert PlanStep.objects.filter(plan=first).count() == 4
