@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import cache as cache_keys
 from . import selectors
@@ -23,7 +23,7 @@ def _can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("guide.view_career")
 
 
-@require_GET
+@require_safe
 def home(request):
     featured = Career.objects.published().filter(featured=True).select_related("category")
     categories = Category.objects.filter(careers__status=Career.Status.PUBLISHED).distinct()
@@ -34,7 +34,7 @@ def home(request):
     )
 
 
-@require_GET
+@require_safe
 def career_list(request):
     query = _clean_param(request, "q", selectors.MAX_QUERY_LENGTH)
     category_slug = _clean_param(request, "category")
@@ -68,7 +68,7 @@ def _guide_page(career) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def career_detail(request, slug):
     """One whole guide. Visitors get a cached copy (see guide/cache.py); staff see drafts."""
     if _can_preview(request.user):
@@ -87,7 +87,7 @@ def career_detail(request, slug):
     return render(request, "guide/career_detail.html", {"guide": guide})
 
 
-@require_GET
+@require_safe
 def career_compare(request):
     a_slug, b_slug = _clean_param(request, "a"), _clean_param(request, "b")
     published = Career.objects.published().only("slug", "title")
@@ -116,7 +116,7 @@ def career_compare(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the app and its database answer, 503 otherwise."""
     try:
@@ -128,7 +128,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
