@@ -15,24 +15,26 @@ from django.utils.crypto import get_random_string
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from careerguide.api import (
-    ErrorSerializer,
-    ScopedRateThrottle,
+from api.errors import ErrorSerializer
+from api.fields import (
     StrictCharField,
     StrictChoiceField,
     StrictEmailField,
     StrictIntegerField,
     StrictSlugField,
 )
+from api.throttles import ScopedRateThrottle
 from guide.models import Career, CareerLevel
 
 from . import selectors, services
+from .authentication import ApiTokenAuthentication
 from .forms import TOKEN_LIFETIMES
 from .models import MAX_YEARS_OF_EXPERIENCE, ApiToken, User
 
@@ -303,3 +305,25 @@ class TokenCreateApi(APIView):
             }
         )
         return Response(output.data, status=status.HTTP_201_CREATED)
+
+
+# --- OpenAPI ----------------------------------------------------------------------------------
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """How the schema describes `Authorization: Token <key>`; registered on import, which
+    the URL configuration does before any schema is generated."""
+
+    target_class = ApiTokenAuthentication
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": (
+                "A personal token from the profile page or `POST /api/v1/auth/token/`, "
+                "sent as `Authorization: Token <key>`."
+            ),
+        }

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from careerguide.api import (
+from api.fields import (
     StrictCharField,
     StrictChoiceField,
     StrictIntegerField,

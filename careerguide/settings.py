@@ -105,14 +105,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "careerguide.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "careerguide.api.JsonErrorsMiddleware",  # errors under /api/ are JSON, never HTML
+    "api.middleware.JsonErrorsMiddleware",  # errors under /api/ are JSON, never HTML
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "careerguide.middleware.PrivateResponsesMiddleware",
+    "core.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -349,24 +349,24 @@ for _scope, _rate in API_THROTTLE_RATES.items():
         _name = f"API_THROTTLE_{_scope.upper().replace('-', '_')}"
         raise ImproperlyConfigured(f"{_name} must look like 60/minute; got {_rate!r}")
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "careerguide.api_schema.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     # Token first: without credentials the answer is 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["careerguide.api.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "careerguide.api.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
     "DEFAULT_THROTTLE_CLASSES": [
-        "careerguide.api.AnonRateThrottle",
-        "careerguide.api.UserRateThrottle",
+        "api.throttles.AnonRateThrottle",
+        "api.throttles.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": API_THROTTLE_RATES,
     # Client IPs for the anonymous rate: trust X-Forwarded-For only as far as our proxies.
     "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT,
-    "EXCEPTION_HANDLER": "careerguide.api.exception_handler",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "COERCE_DECIMAL_TO_STRING": False,
 }
 SPECTACULAR_SETTINGS = {

@@ -16,7 +16,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/", include("careerguide.api_urls")),
+    path("api/v1/", include("api.urls")),
     path("healthz", guide_views.healthz, name="healthz"),
     path("robots.txt", guide_views.robots_txt, name="robots-txt"),
     path(

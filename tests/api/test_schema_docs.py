@@ -9,6 +9,7 @@ from drf_spectacular.validation import validate_schema
 pytestmark = pytest.mark.django_db
 
 OPERATIONS = {
+    ("get", "/api/v1/"),
     ("get", "/api/v1/careers/"),
     ("get", "/api/v1/careers/{slug}/"),
     ("get", "/api/v1/careers/{slug}/readiness-questions/"),

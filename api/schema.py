@@ -1,30 +1,13 @@
-"""OpenAPI details for /api/v1/schema/: the token security scheme, and the error responses
-every operation can give, so clients (and the schema fuzzer in tests/api) expect them all.
+"""OpenAPI details for /api/v1/schema/ (`DEFAULT_SCHEMA_CLASS`): the error responses every
+operation can give, so clients (and the schema fuzzer in tests/api) expect them all.
+
+An app describes its own authentication in the schema (accounts/api.py: the token scheme).
 """
 
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse
 
-from .api import INVALID_DETAIL, ErrorSerializer
-
-# --- OpenAPI --------------------------------------------------------------------------------
-
-
-class ApiTokenScheme(OpenApiAuthenticationExtension):
-    target_class = "accounts.authentication.ApiTokenAuthentication"
-    name = "tokenAuth"
-
-    def get_security_definition(self, auto_schema):
-        return {
-            "type": "apiKey",
-            "in": "header",
-            "name": "Authorization",
-            "description": (
-                "A personal token from the profile page or `POST /api/v1/auth/token/`, "
-                "sent as `Authorization: Token <key>`."
-            ),
-        }
+from .errors import INVALID_DETAIL, ErrorSerializer
 
 
 def _error(detail: str, code: str, **extra) -> dict:

@@ -1,4 +1,4 @@
-"""Site-wide response headers: part of the configuration, like the security settings.
+"""Site-wide response headers, for every page and the API alike (see MIDDLEWARE).
 
 - ``PermissionsPolicyMiddleware`` switches off browser features no page here uses
   (camera, microphone, geolocation, payment ...), from ``settings.PERMISSIONS_POLICY``.

@@ -1,0 +1,1 @@
+"""Site-wide HTTP plumbing (middleware) that imports no app."""
