@@ -58,6 +58,14 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+def env_rate(name: str, default: str) -> str:
+    """A rate as DRF and the assessment limits read it: "<number>/<second|minute|hour|day>"."""
+    rate = env_str(name, default)
+    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", rate):
+        raise ImproperlyConfigured(f"{name} must look like {default}; got {rate!r}")
+    return rate
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or (_INSECURE_KEY if DEBUG else "")
@@ -156,7 +164,7 @@ else:
     }
 DATABASES = {"default": _default_db}
 
-# --- Database time limit (docs/deploy.md, "Time limits") ---------------------------------
+# Database time limit (docs/deploy.md, "Time limits").
 # PostgreSQL cancels any statement of the app's connections that runs longer than this,
 # so one expensive request cannot hold a worker and the database. 0 turns it off; keep it
 # below the gunicorn worker timeout (gunicorn.conf.py). SQLite has no such limit.
@@ -171,7 +179,6 @@ if _database_url and DATABASE_STATEMENT_TIMEOUT_MS and "postgresql" in _default_
     _db_options = _default_db.setdefault("OPTIONS", {})
     _limit = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
     _db_options["options"] = f"{_db_options.get('options', '')} {_limit}".strip()
-# --- end of database time limit ---------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis shared by every app instance when REDIS_URL is set. Without it, local
@@ -279,7 +286,7 @@ MFA_FORMS = {
     "activate_totp": "accounts.forms.ActivateTOTPForm",
 }
 
-# --- Accounts security: encryption of two-factor secrets (docs/deploy.md) ---------------
+# Accounts security: encryption of two-factor secrets (docs/deploy.md).
 # MFA_ENCRYPTION_KEY: one Fernet key, or several separated by commas (the first seals new
 # secrets, all are tried when reading, for rotation). Required when DEBUG is off; locally
 # a key is derived from SECRET_KEY so clone -> run still works.
@@ -301,7 +308,6 @@ for _number, _key in enumerate(MFA_ENCRYPTION_KEYS, start=1):
             f"MFA_ENCRYPTION_KEY entry {_number} is not a valid key (32 url-safe base64 "
             "bytes, as Fernet.generate_key() makes)"
         ) from None
-# --- end accounts security --------------------------------------------------------------
 
 # Mail: the console locally, SMTP when EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Career Guide <noreply@localhost>")
@@ -340,14 +346,10 @@ STORAGES = {
 
 # REST API (/api/v1/, docs/api.md). Rates are "<number>/<second|minute|hour|day>".
 API_THROTTLE_RATES = {
-    "anon": env_str("API_THROTTLE_ANON", "60/minute"),
-    "user": env_str("API_THROTTLE_USER", "300/minute"),
-    "auth-token": env_str("API_THROTTLE_AUTH_TOKEN", "5/minute"),
+    "anon": env_rate("API_THROTTLE_ANON", "60/minute"),
+    "user": env_rate("API_THROTTLE_USER", "300/minute"),
+    "auth-token": env_rate("API_THROTTLE_AUTH_TOKEN", "5/minute"),
 }
-for _scope, _rate in API_THROTTLE_RATES.items():
-    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", _rate):
-        _name = f"API_THROTTLE_{_scope.upper().replace('-', '_')}"
-        raise ImproperlyConfigured(f"{_name} must look like 60/minute; got {_rate!r}")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     # Token first: without credentials the answer is 401 with "WWW-Authenticate: Token".
@@ -455,16 +457,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
 
-# --- Assessment limits and retention (assessments/limits.py, docs/deploy.md) ---------------
+# Assessment limits and retention (assessments/limits.py, docs/deploy.md).
 # Saving an assessment result, per signed-in user or per visitor's IP address, HTML and API
 # alike: "<number>/<second|minute|hour|day>".
-ASSESSMENT_SUBMIT_RATE = env_str("ASSESSMENT_SUBMIT_RATE", "10/minute")
-if not re.fullmatch(
-    r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", ASSESSMENT_SUBMIT_RATE
-):
-    raise ImproperlyConfigured(
-        f"ASSESSMENT_SUBMIT_RATE must look like 10/minute; got {ASSESSMENT_SUBMIT_RATE!r}"
-    )
+ASSESSMENT_SUBMIT_RATE = env_rate("ASSESSMENT_SUBMIT_RATE", "10/minute")
 # At most this many results per signed-in user in any 24 hours (counted in the database).
 ASSESSMENT_DAILY_RESULTS_MAX = env_int("ASSESSMENT_DAILY_RESULTS_MAX", 50)
 # `manage.py purge_stale` deletes visitors' unclaimed results older than this many days.
@@ -472,4 +468,3 @@ VISITOR_RESULT_RETENTION_DAYS = env_int("VISITOR_RESULT_RETENTION_DAYS", 30)
 for _name in ("ASSESSMENT_DAILY_RESULTS_MAX", "VISITOR_RESULT_RETENTION_DAYS"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be 1 or more; got {globals()[_name]}")
-# --- end of assessment limits -------------------------------------------------------------
