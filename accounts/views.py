@@ -31,14 +31,6 @@ def _own_token(request, pk: int) -> ApiToken:
     return get_object_or_404(ApiToken, pk=pk, user=request.user)
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @dataclass(frozen=True)
 class _ShownSection:
     """A registered profile section with its form, as the page renders it."""
@@ -51,13 +43,14 @@ class _ShownSection:
         return self.section.template_name
 
 
-def _add_errors_where_they_belong(profile_form, shown, error: ValidationError) -> None:
-    """Each field's error on the form that has the field; the rest at the top."""
+def _add_service_errors(form, error: ValidationError, shown=()) -> None:
+    """A service's errors on the form: each field's on the form (of `form` and the shown
+    sections') that has the field, the rest at the top of `form`."""
     if not hasattr(error, "error_dict"):
-        profile_form.add_error(None, error)
+        form.add_error(None, error)
         return
     for field, errors in error.error_dict.items():
-        owner = next((part.form for part in shown if field in part.form.fields), profile_form)
+        owner = next((part.form for part in shown if field in part.form.fields), form)
         owner.add_error(field if field in owner.fields else None, errors)
 
 
@@ -104,7 +97,7 @@ def profile(request):
                 ],
             )
         except ValidationError as error:
-            _add_errors_where_they_belong(form, shown, error)
+            _add_service_errors(form, error, shown)
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:profile")
