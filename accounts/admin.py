@@ -3,21 +3,12 @@ from allauth.mfa.models import Authenticator
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import ApiToken, Profile, User
+from .models import ApiToken, User
 
 # Staff sign in through allauth, so the admin gets the same rate limits and two-factor
 # check as the site; /admin/login/ sends visitors to /accounts/login/ and refuses
 # signed-in users who are not staff.
 admin.site.login = secure_admin_login(admin.site.login)
-
-
-class ProfileInline(admin.StackedInline):
-    model = Profile
-    can_delete = False
-    extra = 0
-    max_num = 1
-    fields = ["target_career", "target_level", "years_of_experience", "updated_at"]
-    readonly_fields = ["updated_at"]
 
 
 class ApiTokenInline(admin.TabularInline):
@@ -41,7 +32,7 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["is_staff", "is_superuser", "is_active", "groups", "date_joined", "last_login"]
     search_fields = ["email", "display_name"]
     readonly_fields = ["date_joined", "last_login"]
-    inlines = [ProfileInline, ApiTokenInline]
+    inlines = [ApiTokenInline]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Profile", {"fields": ["display_name"]}),
@@ -56,7 +47,7 @@ class UserAdmin(DjangoUserAdmin):
     ]
 
     def get_inline_instances(self, request, obj=None):
-        # A user being added has no profile or tokens yet.
+        # A user being added has no tokens yet.
         return super().get_inline_instances(request, obj) if obj else []
 
 

@@ -1,9 +1,13 @@
 """REST API for one's own account: the profile (`me`) and exchanging a password for a token.
 
-The writes go through `accounts.services` (the same as the profile page), the reads
-through `accounts.selectors`. The token exchange signs in the way the web site does,
+The writes go through `accounts.services` (the same as the profile page). The goal's
+fields of `me` come from the registered profile sections (`accounts.profile_sections`), so
+accounts needs no other app. The token exchange signs in the way the web site does,
 through allauth's adapter, so it shares the site's per-account limit on failed attempts.
 """
+
+import copy
+from functools import partial
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
@@ -27,38 +31,33 @@ from api.fields import (
     StrictCharField,
     StrictChoiceField,
     StrictEmailField,
-    StrictIntegerField,
-    StrictSlugField,
 )
 from api.throttles import ScopedRateThrottle
-from guide.models import Career, CareerLevel
 
-from . import selectors, services
+from . import profile_sections, services
 from .authentication import ApiTokenAuthentication
 from .forms import TOKEN_LIFETIMES
-from .models import MAX_YEARS_OF_EXPERIENCE, ApiToken, User
+from .models import ApiToken, User
 
 # --- Output serializers ---------------------------------------------------------------------
 
 
-class TargetCareerOutputSerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    title = serializers.CharField()
+def _with_sections(fields: dict, part: str) -> dict:
+    """`fields` followed by the fields the registered profile sections declare in `part`."""
+    for section in profile_sections.sections():
+        fields.update(copy.deepcopy(getattr(section, part)._declared_fields))
+    return fields
 
 
-class TargetLevelOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    years_label = serializers.CharField()
-
-
+# The account's fields, then each profile section's (the goal, contributed by assessments). A
+# comment, not a docstring: drf-spectacular would publish a docstring in the schema.
 class MeOutputSerializer(serializers.Serializer):
     email = serializers.EmailField(source="user.email")
     display_name = serializers.CharField(source="user.display_name")
     date_joined = serializers.DateTimeField(source="user.date_joined")
-    target_career = TargetCareerOutputSerializer(allow_null=True)
-    target_level = TargetLevelOutputSerializer(allow_null=True)
-    years_of_experience = serializers.IntegerField(allow_null=True)
+
+    def get_fields(self):
+        return _with_sections(super().get_fields(), "api_output")
 
 
 class TokenOutputSerializer(serializers.Serializer):
@@ -79,41 +78,9 @@ class MeUpdateInputSerializer(serializers.Serializer):
         required=False,
         help_text="The name shown on the site; empty for none.",
     )
-    target_career = StrictSlugField(
-        max_length=120,
-        allow_null=True,
-        required=False,
-        help_text="A published career's slug, or null for none.",
-    )
-    target_level = StrictIntegerField(
-        allow_null=True,
-        required=False,
-        help_text="A level id of the target career (`levels[].id`), or null. Sent alone, it "
-        "also sets the target career to the level's.",
-    )
-    years_of_experience = StrictIntegerField(
-        min_value=0, max_value=MAX_YEARS_OF_EXPERIENCE, allow_null=True, required=False
-    )
 
-    def validate_target_career(self, slug):
-        if slug is None:
-            return None
-        career = Career.objects.published().filter(slug=slug).first()
-        if career is None:
-            raise serializers.ValidationError("No published guide has that slug.")
-        return career
-
-    def validate_target_level(self, pk):
-        if pk is None:
-            return None
-        level = (
-            CareerLevel.objects.filter(pk=pk, career__status=Career.Status.PUBLISHED)
-            .select_related("career")
-            .first()
-        )
-        if level is None:
-            raise serializers.ValidationError("No level of a published guide has that id.")
-        return level
+    def get_fields(self):
+        return _with_sections(super().get_fields(), "api_input")
 
 
 class TokenCreateInputSerializer(serializers.Serializer):
@@ -143,25 +110,11 @@ _ME_EXAMPLE = {
 }
 
 
-def _profile_values(profile, user, data) -> dict:
-    """The profile after a partial update: what was sent over what is saved.
-
-    A level sent without a career brings its career along; a new career drops a saved
-    level that belongs to another career.
-    """
-    career = data.get("target_career", profile.target_career)
-    level = data.get("target_level", profile.target_level)
-    if "target_level" in data and level is not None and "target_career" not in data:
-        career = level.career
-    keeps_level = level is not None and career is not None and level.career_id == career.pk
-    if "target_career" in data and "target_level" not in data and not keeps_level:
-        level = None
-    return {
-        "display_name": data.get("display_name", user.display_name),
-        "target_career": career,
-        "target_level": level,
-        "years_of_experience": data.get("years_of_experience", profile.years_of_experience),
-    }
+def _me(user) -> dict:
+    me = {"user": user}
+    for section in profile_sections.sections():
+        me.update(section.api_read(user=user))
+    return me
 
 
 @method_decorator(ensure_csrf_cookie, name="get")
@@ -180,8 +133,7 @@ class MeApi(APIView):
         examples=[OpenApiExample("Profile", _ME_EXAMPLE, response_only=True)],
     )
     def get(self, request):
-        profile = selectors.profile_for_user(user=request.user)
-        return Response(MeOutputSerializer(profile).data)
+        return Response(MeOutputSerializer(_me(request.user)).data)
 
     @extend_schema(
         operation_id="me_partial_update",
@@ -206,13 +158,18 @@ class MeApi(APIView):
     def patch(self, request):
         payload = MeUpdateInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        profile = selectors.profile_for_user(user=request.user)
+        data = payload.validated_data
+        section_saves = []
+        for section in profile_sections.sections():
+            sent = {k: v for k, v in data.items() if k in section.api_input._declared_fields}
+            if sent:
+                section_saves.append(partial(section.api_update, user=request.user, data=sent))
         services.profile_update(
             user=request.user,
-            **_profile_values(profile, request.user, payload.validated_data),
+            display_name=data.get("display_name", request.user.display_name),
+            section_saves=section_saves,
         )
-        profile = selectors.profile_for_user(user=request.user)
-        return Response(MeOutputSerializer(profile).data)
+        return Response(MeOutputSerializer(_me(request.user)).data)
 
 
 @method_decorator(never_cache, name="dispatch")

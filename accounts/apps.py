@@ -11,7 +11,6 @@ class AccountsConfig(AppConfig):
 
         # The account's own sections come first; other apps add theirs the same way.
         export.register("account", selectors.account_for_export)
-        export.register("profile", selectors.profile_for_export)
         export.register("email_addresses", selectors.email_addresses_for_export)
         export.register("two_factor_authentication", selectors.two_factor_for_export)
         export.register("api_tokens", selectors.api_tokens_for_export)

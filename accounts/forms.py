@@ -1,7 +1,6 @@
 """Forms for the profile, API tokens and account deletion, plus allauth's forms in our words."""
 
 from datetime import timedelta
-from itertools import groupby
 
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter as get_account_adapter
@@ -14,13 +13,10 @@ from allauth.mfa.totp import forms as totp_forms
 from django import forms
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
-from django.forms.models import ModelChoiceIterator
 from django.template.response import TemplateResponse
 
-from guide.models import Career, CareerLevel
-
 from . import selectors
-from .models import MAX_YEARS_OF_EXPERIENCE, ApiToken, User
+from .models import ApiToken, User
 
 PASSWORD_HELP = (
     "At least 10 characters. A few unrelated words make a strong, memorable password; "
@@ -147,98 +143,15 @@ class ActivateTOTPForm(_CodeField, _OurWords, totp_forms.ActivateTOTPForm):
     labels = {"code": "Code from the app"}
 
 
-class _LevelsByCareer(ModelChoiceIterator):
-    """Levels grouped under their career's title, so the select shows <optgroup>s."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for career, levels in groupby(self.queryset, key=lambda level: level.career):
-            yield (career.title, [self.choice(level) for level in levels])
-
-
-class LevelChoiceField(forms.ModelChoiceField):
-    iterator = _LevelsByCareer
-
-    def label_from_instance(self, level):
-        return f"{level.title} ({level.years_label})"
-
-
 class ProfileForm(forms.Form):
+    """The account's own part of the profile page; other apps add theirs (profile_sections)."""
+
     display_name = forms.CharField(
         max_length=User._meta.get_field("display_name").max_length,
         required=False,
         label="Display name",
         help_text="Shown on the site in place of your email address. Optional.",
     )
-    target_career = forms.ModelChoiceField(
-        queryset=Career.objects.none(),
-        required=False,
-        empty_label="No target yet",
-        label="Target career",
-        help_text="The career you are working towards. Assessments start from it.",
-    )
-    target_level = LevelChoiceField(
-        queryset=CareerLevel.objects.none(),
-        required=False,
-        empty_label="No level yet",
-        label="Target level",
-        help_text="The rung of that career you aim for next. Leave the career empty "
-        "and it is taken from the level.",
-    )
-    years_of_experience = forms.IntegerField(
-        min_value=0,
-        max_value=MAX_YEARS_OF_EXPERIENCE,
-        required=False,
-        label="Years of experience",
-        help_text=f"Relevant work experience, 0 to {MAX_YEARS_OF_EXPERIENCE}. Optional.",
-    )
-
-    def __init__(self, *args, profile=None, **kwargs):
-        """`profile`: the saved one. Its targets stay on offer even after their guide is
-        unpublished, so saving other fields keeps them; no other unpublished career is."""
-        super().__init__(*args, **kwargs)
-        published = Career.objects.published()
-        kept_career = getattr(profile, "target_career_id", None)
-        kept_level = getattr(profile, "target_level_id", None)
-        careers = published | Career.objects.filter(pk=kept_career)
-        self.fields["target_career"].queryset = careers.only("pk", "title").order_by("title")
-        self.fields["target_level"].queryset = (
-            (
-                CareerLevel.objects.filter(career__in=published)
-                | CareerLevel.objects.filter(pk=kept_level)
-            )
-            .select_related("career")
-            .order_by("career__title", "career_id", "order", "pk")
-        )
-        if kept_career is not None and profile.target_career.status != Career.Status.PUBLISHED:
-            self.fields["target_career"].help_text = (
-                f"The guide for {profile.target_career.title} is not published at the moment. "
-                "You can keep it as your target, or pick a career that has a published guide."
-            )
-        self.fields["years_of_experience"].widget.attrs["inputmode"] = "numeric"
-
-    @classmethod
-    def initial_for(cls, profile, user) -> dict:
-        return {
-            "display_name": user.display_name,
-            "target_career": profile.target_career_id,
-            "target_level": profile.target_level_id,
-            "years_of_experience": profile.years_of_experience,
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        career, level = cleaned.get("target_career"), cleaned.get("target_level")
-        if level is not None and career is None and "target_career" not in self.errors:
-            cleaned["target_career"] = level.career
-        elif level is not None and career is not None and level.career_id != career.pk:
-            self.add_error(
-                "target_level",
-                f"“{level.title}” is a level of {level.career.title}, not of {career.title}. "
-                "Pick one of the levels listed under your target career.",
-            )
-        return cleaned
 
 
 TOKEN_LIFETIMES = {

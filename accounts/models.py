@@ -1,4 +1,4 @@
-"""The account, its profile and its personal API tokens.
+"""The account and its personal API tokens (the goal is assessments' `Goal`).
 
 Emails are stored lower-cased everywhere (allauth looks them up that way), and a
 case-insensitive unique constraint keeps "Ann@x.org" and "ann@x.org" from being two
@@ -10,13 +10,9 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-
-MAX_YEARS_OF_EXPERIENCE = 60
 
 
 class UserManager(BaseUserManager):
@@ -101,66 +97,6 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.display_name or self.email.split("@")[0]
-
-
-class Profile(models.Model):
-    """What a user tells us about their goal; one per user, created on first save."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
-    )
-    target_career = models.ForeignKey(
-        "guide.Career",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The career the user is working towards. Only published guides can be picked.",
-    )
-    target_level = models.ForeignKey(
-        "guide.CareerLevel",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="A level of the target career; it must belong to that career.",
-    )
-    years_of_experience = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        validators=[MaxValueValidator(MAX_YEARS_OF_EXPERIENCE)],
-        help_text=f"Years of relevant work experience, 0 to {MAX_YEARS_OF_EXPERIENCE}.",
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["user__email"]
-        verbose_name = "profile"
-        verbose_name_plural = "profiles"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(years_of_experience__isnull=True)
-                | models.Q(
-                    years_of_experience__gte=0,
-                    years_of_experience__lte=MAX_YEARS_OF_EXPERIENCE,
-                ),
-                name="accounts_profile_years_in_range",
-            ),
-        ]
-
-    def __str__(self):
-        return f"Profile of {self.user}"
-
-    def clean(self):
-        super().clean()
-        if self.target_level_id is None:
-            return
-        if self.target_career_id is None:
-            raise ValidationError({"target_career": "Pick the career this level belongs to."})
-        if self.target_level.career_id != self.target_career_id:
-            raise ValidationError(
-                {"target_level": "That level belongs to a different career. Pick one of its own."}
-            )
 
 
 class ApiTokenQuerySet(models.QuerySet):

@@ -5,15 +5,7 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.db.models import Exists, OuterRef, QuerySet
 
-from .models import ApiToken, Profile, User
-
-
-def profile_for_user(*, user: User) -> Profile:
-    """The user's profile with its targets loaded; an unsaved blank one if none exists yet."""
-    profile = (
-        Profile.objects.select_related("target_career", "target_level").filter(user=user).first()
-    )
-    return profile or Profile(user=user)
+from .models import ApiToken, User
 
 
 def email_is_taken(*, email: str) -> bool:
@@ -78,17 +70,6 @@ def account_for_export(user: User) -> dict:
         "display_name": user.display_name,
         "date_joined": user.date_joined,
         "last_login": user.last_login,
-    }
-
-
-def profile_for_export(user: User) -> dict:
-    profile = profile_for_user(user=user)
-    career, level = profile.target_career, profile.target_level
-    return {
-        "target_career": {"slug": career.slug, "title": career.title} if career else None,
-        "target_level": {"title": level.title} if level else None,
-        "years_of_experience": profile.years_of_experience,
-        "updated_at": profile.updated_at,
     }
 
 

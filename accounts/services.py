@@ -1,7 +1,8 @@
-"""Writes on accounts: the profile, API tokens and deleting an account with all it owns."""
+"""Writes on accounts: saving the profile, API tokens, deleting an account and all it owns."""
 
 import re
 import secrets
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from importlib import import_module
 
@@ -15,9 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from guide.models import Career, CareerLevel
-
-from .models import ApiToken, Profile, User
+from .models import ApiToken, User
 
 MAX_API_TOKENS = 10
 # Every token expires: a forgotten key cannot open the API for ever.
@@ -29,29 +28,13 @@ LAST_USED_PRECISION = timedelta(minutes=1)
 
 @transaction.atomic
 def profile_update(
-    *,
-    user: User,
-    display_name: str,
-    target_career: Career | None,
-    target_level: CareerLevel | None,
-    years_of_experience: int | None,
-) -> Profile:
-    """Save the user's display name and goal. A level must belong to the chosen career.
+    *, user: User, display_name: str, section_saves: Sequence[Callable[[], object]] = ()
+) -> None:
+    """Save the display name and the parts other apps own, all or nothing.
 
-    A new target must have a published guide; a target already saved may be kept after
-    its guide is unpublished, so saving other fields never drops it."""
-    profile, _ = Profile.objects.select_for_update().get_or_create(user=user)
-    if (
-        target_career is not None
-        and target_career.pk != profile.target_career_id
-        and not Career.objects.published().filter(pk=target_career.pk).exists()
-    ):
-        raise ValidationError({"target_career": "Pick a career that has a published guide."})
-    profile.target_career = target_career
-    profile.target_level = target_level
-    profile.years_of_experience = years_of_experience
-    profile.full_clean(exclude=["user"])
-    profile.save()
+    `section_saves` are the registered profile sections' saves, already bound to their
+    input (see `accounts.profile_sections`); a ValidationError from any undoes them all.
+    """
     display_name = " ".join(display_name.split())
     if user.display_name != display_name:
         try:
@@ -60,7 +43,8 @@ def profile_update(
             raise ValidationError({"display_name": error.messages}) from None
         user.display_name = display_name
         user.save(update_fields=["display_name"])
-    return profile
+    for save in section_saves:
+        save()
 
 
 @transaction.atomic
@@ -134,7 +118,7 @@ def account_delete(*, user: User) -> None:
     Every model that holds a user's data points at the user with on_delete=CASCADE
     (a test walks all models to keep it so), so deleting the user removes: allauth's
     email addresses and their confirmations, MFA authenticators, tracked sessions,
-    the profile, API tokens, the user's own admin log entries, group memberships, and
+    API tokens, the user's own admin log entries, group memberships, and
     whatever later apps attach. Sessions live outside those relations, so the user's
     signed-in sessions are ended first through the session engine. Staff's admin
     history about the user outlives them, so the address is scrubbed from it.

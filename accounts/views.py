@@ -5,6 +5,9 @@ allauth's views, styled by the templates in templates/account/ and templates/mfa
 """
 
 import json
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from allauth.account import views as allauth_views
 from django.contrib import messages
@@ -18,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import export, selectors, services
+from . import export, profile_sections, selectors, services
 from .forms import AccountDeleteForm, ApiTokenForm, ProfileForm
 from .models import ApiToken
 
@@ -28,24 +31,41 @@ def _own_token(request, pk: int) -> ApiToken:
     return get_object_or_404(ApiToken, pk=pk, user=request.user)
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
+@dataclass(frozen=True)
+class _ShownSection:
+    """A registered profile section with its form, as the page renders it."""
+
+    section: profile_sections.ProfileSection
+    form: Any
+
+    @property
+    def template_name(self) -> str:
+        return self.section.template_name
+
+
+def _add_service_errors(form, error: ValidationError, shown=()) -> None:
+    """A service's errors on the form: each field's on the form (of `form` and the shown
+    sections') that has the field, the rest at the top of `form`."""
+    if not hasattr(error, "error_dict"):
         form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        owner = next((part.form for part in shown if field in part.form.fields), form)
+        owner.add_error(field if field in owner.fields else None, errors)
 
 
-def _render_profile(request, *, profile_form=None, token_form=None):
-    profile = selectors.profile_for_user(user=request.user)
+def _render_profile(request, *, profile_form=None, shown=None, token_form=None):
     if profile_form is None:
-        profile_form = ProfileForm(
-            initial=ProfileForm.initial_for(profile, request.user), profile=profile
-        )
+        profile_form = ProfileForm(initial={"display_name": request.user.display_name})
+    if shown is None:
+        shown = [
+            _ShownSection(section, section.form(user=request.user))
+            for section in profile_sections.sections()
+        ]
     tokens = list(selectors.api_token_list(user=request.user))
     context = {
-        "profile": profile,
         "profile_form": profile_form,
+        "profile_sections": shown,
         "token_form": token_form or ApiTokenForm(prefix="token"),
         "tokens": tokens,
         "tokens_before_two_factor": sum(token.made_before_two_factor for token in tokens),
@@ -58,18 +78,30 @@ def _render_profile(request, *, profile_form=None, token_form=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
+    """One form: the display name and every registered section, saved all or nothing."""
     if request.method != "POST":
         return _render_profile(request)
-    form = ProfileForm(request.POST, profile=selectors.profile_for_user(user=request.user))
-    if form.is_valid():
+    form = ProfileForm(request.POST)
+    shown = [
+        _ShownSection(section, section.form(request.POST, user=request.user))
+        for section in profile_sections.sections()
+    ]
+    # Every form is validated, so the page shows all the errors at once.
+    if all([form.is_valid(), *(part.form.is_valid() for part in shown)]):
         try:
-            services.profile_update(user=request.user, **form.cleaned_data)
+            services.profile_update(
+                user=request.user,
+                display_name=form.cleaned_data["display_name"],
+                section_saves=[
+                    partial(part.section.save, user=request.user, form=part.form) for part in shown
+                ],
+            )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            _add_service_errors(form, error, shown)
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:profile")
-    return _render_profile(request, profile_form=form)
+    return _render_profile(request, profile_form=form, shown=shown)
 
 
 @never_cache

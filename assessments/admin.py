@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 
-from .models import Dimension, Option, Plan, PlanStep, Question, Resource, Result
+from .models import Dimension, Goal, Option, Plan, PlanStep, Question, Resource, Result
 
 
 @admin.register(Dimension)
@@ -100,6 +100,25 @@ class PlanAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     inlines = [PlanStepInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    """Users' goals, to look up and to delete. The user sets a goal; staff do not, so the
+    rules in `assessments.goals` have no way round them here."""
+
+    list_display = ["user", "target_career", "target_level", "years_of_experience", "updated_at"]
+    list_filter = ["target_career", "updated_at"]
+    search_fields = ["user__email", "target_career__title"]
+    list_select_related = ["user", "target_career", "target_level"]
+    fields = list_display
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False

@@ -7,9 +7,12 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments and plans"
 
     def ready(self):
-        from accounts import export
+        from accounts import export, profile_sections
 
-        from . import selectors, signals  # noqa: F401 - signals connects claim-on-login
+        from . import goal_section, goals, selectors, signals  # noqa: F401 - signals connects
 
+        profile_sections.register(goal_section.SECTION)
+        # The goal keeps the "profile" key it had when accounts held it (docs/data-export.md).
+        export.register("profile", goals.goal_for_export)
         export.register("assessment_results", selectors.results_for_export)
         export.register("plans", selectors.plans_for_export)

@@ -13,7 +13,64 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
-from guide.models import Career, Skill, Step, content_key_field
+from guide.models import Career, CareerLevel, Skill, Step, content_key_field
+
+MAX_YEARS_OF_EXPERIENCE = 60
+
+
+class Goal(models.Model):
+    """Where a user is heading: a target career and level, and the experience they have.
+
+    One per user, created on first save. It is the starting point of assessments and
+    plans, so it lives here and not in accounts. The rules for changing it are in
+    `assessments.goals.goal_clean`.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goal"
+    )
+    target_career = models.ForeignKey(
+        Career,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The career the user is working towards. Only published guides can be "
+        "picked; one saved earlier stays when its guide is unpublished.",
+    )
+    target_level = models.ForeignKey(
+        CareerLevel,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A level of the target career; it must belong to that career.",
+    )
+    years_of_experience = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_YEARS_OF_EXPERIENCE)],
+        help_text=f"Years of relevant work experience, 0 to {MAX_YEARS_OF_EXPERIENCE}.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["user__email"]
+        verbose_name = "goal"
+        verbose_name_plural = "goals"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(years_of_experience__isnull=True)
+                | models.Q(
+                    years_of_experience__gte=0,
+                    years_of_experience__lte=MAX_YEARS_OF_EXPERIENCE,
+                ),
+                name="assess_goal_years_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Goal of {self.user}"
 
 
 class Dimension(models.Model):

@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from accounts import services
 from accounts.models import ApiToken, User
+from assessments.goals import goal_update
 from tests.conftest import PASSWORD
 from tests.factory import make_career
 
@@ -52,13 +53,7 @@ def give_everything(user, client):
     EmailConfirmation.objects.create(email_address=address, key=f"key-{user.pk}")
     Authenticator.objects.create(user=user, type="totp", data={"secret": "x"})
     Authenticator.objects.create(user=user, type="recovery_codes", data={"seed": "y"})
-    services.profile_update(
-        user=user,
-        display_name="Someone",
-        target_career=make_career(),
-        target_level=None,
-        years_of_experience=4,
-    )
+    goal_update(user=user, changes={"target_career": make_career(), "years_of_experience": 4})
     services.api_token_create(user=user, name="script", lifetime=timedelta(days=1))
     user.groups.add(Group.objects.get(name="Editors"))
     user.user_permissions.add(Permission.objects.first())
@@ -117,7 +112,7 @@ def test_delete_leaves_no_row_of_theirs_and_touches_no_one_else(client, owner, o
         "account.EmailAddress.user",
         "mfa.Authenticator.user",
         "usersessions.UserSession.user",
-        "accounts.Profile.user",
+        "assessments.Goal.user",
         "accounts.ApiToken.user",
         "accounts.User_groups.user",
         "accounts.User_user_permissions.user",

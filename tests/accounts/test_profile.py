@@ -1,4 +1,5 @@
-"""The profile: display name, target career and level, years of experience."""
+"""The profile page: display name, and the goal section (target career and level, years of
+experience) that assessments contributes."""
 
 from datetime import timedelta
 
@@ -8,7 +9,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from accounts import services
-from accounts.models import Profile
+from assessments import goals
+from assessments.models import Goal
 from guide.models import Career, CareerLevel
 from tests.factory import make_career
 
@@ -44,6 +46,14 @@ def save(client, **fields):
     return client.post(URL, data)
 
 
+def form_errors(response) -> dict:
+    """The errors of the page's forms: the account's own and each registered section's."""
+    errors = dict(response.context["profile_form"].errors)
+    for part in response.context["profile_sections"]:
+        errors.update(part.form.errors)
+    return errors
+
+
 def test_visitors_are_sent_to_sign_in(client):
     response = client.get(URL)
     assert response.status_code == 302
@@ -64,11 +74,11 @@ def test_set_name_target_and_experience(client, owner, careers):
     assert response.status_code == 302
     assert response["Location"] == URL
     owner.refresh_from_db()
-    profile = Profile.objects.get(user=owner)
+    goal = Goal.objects.get(user=owner)
     assert owner.display_name == "Ada Lovelace"
-    assert profile.target_career == careers["cloud"]
-    assert profile.target_level == careers["cloud_senior"]
-    assert profile.years_of_experience == 7
+    assert goal.target_career == careers["cloud"]
+    assert goal.target_level == careers["cloud_senior"]
+    assert goal.years_of_experience == 7
     page = client.get(URL).content.decode()
     assert "Your profile is saved." in page
     assert f'<option value="{careers["cloud"].pk}" selected>Cloud Engineer</option>' in page
@@ -80,8 +90,8 @@ def test_clearing_the_targets(client, owner, careers):
 
     save(client)
 
-    profile = Profile.objects.get(user=owner)
-    assert profile.target_career is None and profile.target_level is None
+    goal = Goal.objects.get(user=owner)
+    assert goal.target_career is None and goal.target_level is None
 
 
 def test_level_from_another_career_is_refused_and_input_kept(client, owner, careers):
@@ -96,19 +106,19 @@ def test_level_from_another_career_is_refused_and_input_kept(client, owner, care
     )
 
     assert response.status_code == 200
-    errors = response.context["profile_form"].errors
+    errors = form_errors(response)
     assert "is a level of Data Engineer, not of Cloud Engineer" in str(errors["target_level"])
     html = response.content.decode()
     assert 'value="Kept Name"' in html
     assert 'value="3"' in html
-    assert not Profile.objects.filter(user=owner).exists()
+    assert not Goal.objects.filter(user=owner).exists()
 
 
 def test_a_level_alone_sets_its_career(client, owner, careers):
     client.force_login(owner)
     save(client, target_level=careers["data_junior"].pk)
-    profile = Profile.objects.get(user=owner)
-    assert profile.target_career == careers["data"]
+    goal = Goal.objects.get(user=owner)
+    assert goal.target_career == careers["data"]
 
 
 def test_only_published_careers_and_their_levels_are_offered(client, owner, careers):
@@ -122,8 +132,8 @@ def test_only_published_careers_and_their_levels_are_offered(client, owner, care
         client, target_career=careers["draft"].pk, target_level=careers["draft_level"].pk
     )
     assert response.status_code == 200
-    assert "target_career" in response.context["profile_form"].errors
-    assert not Profile.objects.filter(user=owner).exists()
+    assert "target_career" in form_errors(response)
+    assert not Goal.objects.filter(user=owner).exists()
 
 
 @pytest.mark.parametrize("years", ["-1", "61", "lots", "2.5"])
@@ -131,26 +141,26 @@ def test_years_of_experience_must_be_0_to_60(client, owner, years):
     client.force_login(owner)
     response = save(client, years_of_experience=years)
     assert response.status_code == 200
-    assert "years_of_experience" in response.context["profile_form"].errors
-    assert not Profile.objects.filter(user=owner).exists()
+    assert "years_of_experience" in form_errors(response)
+    assert not Goal.objects.filter(user=owner).exists()
 
 
 def test_overlong_display_name_is_refused(client, owner):
     client.force_login(owner)
     response = save(client, display_name="x" * 81)
-    assert "display_name" in response.context["profile_form"].errors
+    assert "display_name" in form_errors(response)
 
 
 def test_unknown_ids_are_form_errors_not_crashes(client, owner):
     client.force_login(owner)
     response = save(client, target_career=999999, target_level="abc")
     assert response.status_code == 200
-    assert {"target_career", "target_level"} <= set(response.context["profile_form"].errors)
+    assert {"target_career", "target_level"} <= set(form_errors(response))
 
 
 def test_the_database_refuses_impossible_experience(owner):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Profile.objects.create(user=owner, years_of_experience=61)
+        Goal.objects.create(user=owner, years_of_experience=61)
 
 
 def test_deleting_the_career_clears_the_target(client, owner, careers):
@@ -159,8 +169,8 @@ def test_deleting_the_career_clears_the_target(client, owner, careers):
 
     careers["cloud"].delete()
 
-    profile = Profile.objects.get(user=owner)
-    assert profile.target_career is None and profile.target_level is None
+    goal = Goal.objects.get(user=owner)
+    assert goal.target_career is None and goal.target_level is None
 
 
 def test_profile_page_query_count(client, owner, careers, django_assert_num_queries):
@@ -168,7 +178,7 @@ def test_profile_page_query_count(client, owner, careers, django_assert_num_quer
     save(client, target_career=careers["cloud"].pk, target_level=careers["cloud_senior"].pk)
     services.api_token_create(user=owner, name="a", lifetime=timedelta(days=30))
     services.api_token_create(user=owner, name="b", lifetime=timedelta(days=30))
-    # session (1), user (1), profile with its targets (1), published careers for the
+    # session (1), user (1), goal with its targets (1), published careers for the
     # select (1), their levels with the career for the groups (1), tokens (1).
     with django_assert_num_queries(6):
         assert client.get(URL).status_code == 200
@@ -191,10 +201,10 @@ def test_a_target_unpublished_since_is_kept_when_other_fields_are_saved(client, 
     )
 
     assert response.status_code == 302
-    profile = Profile.objects.get(user=owner)
-    assert profile.user.display_name == "Ada"
-    assert profile.target_career == careers["cloud"]
-    assert profile.target_level == careers["cloud_senior"]
+    goal = Goal.objects.get(user=owner)
+    assert goal.user.display_name == "Ada"
+    assert goal.target_career == careers["cloud"]
+    assert goal.target_level == careers["cloud_senior"]
 
 
 def test_an_unpublished_career_cannot_be_newly_chosen_even_when_another_is_kept(
@@ -207,13 +217,7 @@ def test_an_unpublished_career_cannot_be_newly_chosen_even_when_another_is_kept(
     response = save(client, target_career=careers["draft"].pk)
 
     assert response.status_code == 200
-    assert "target_career" in response.context["profile_form"].errors
-    assert Profile.objects.get(user=owner).target_career == careers["cloud"]
+    assert "target_career" in form_errors(response)
+    assert Goal.objects.get(user=owner).target_career == careers["cloud"]
     with pytest.raises(ValidationError):
-        services.profile_update(
-            user=owner,
-            display_name="",
-            target_career=careers["draft"],
-            target_level=None,
-            years_of_experience=None,
-        )
+        goals.goal_update(user=owner, changes={"target_career": careers["draft"]})

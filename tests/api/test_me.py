@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.models import Profile
+from assessments.models import Goal
 from guide.models import Career, CareerLevel
 from tests.api.conftest import assert_json_error, patch_json
 from tests.factory import make_assessable_career, make_career
@@ -51,8 +51,8 @@ def test_setting_a_goal_is_saved(owner, owner_api, career):
     assert body["display_name"] == "Ann Lee"
     assert body["target_career"] == {"slug": career.slug, "title": career.title}
     assert body["target_level"]["id"] == level.pk
-    profile = Profile.objects.get(user=owner)
-    assert (profile.target_career, profile.target_level, profile.years_of_experience) == (
+    goal = Goal.objects.get(user=owner)
+    assert (goal.target_career, goal.target_level, goal.years_of_experience) == (
         career,
         level,
         4,
@@ -67,7 +67,7 @@ def test_a_level_alone_brings_its_career(owner, owner_api, career):
     body = patch_json(owner_api, ME, {"target_level": level.pk}).json()
 
     assert body["target_career"]["slug"] == career.slug
-    assert Profile.objects.get(user=owner).target_career == career
+    assert Goal.objects.get(user=owner).target_career == career
 
 
 def test_a_new_career_drops_a_level_of_the_old_one(owner, owner_api, career):
@@ -108,7 +108,7 @@ def test_a_level_of_another_career_is_a_400(owner, owner_api, career):
     body = assert_json_error(patch_json(owner_api, ME, payload), 400, "invalid")
 
     assert list(body["errors"]) == ["target_level"]
-    assert not Profile.objects.filter(user=owner, target_career__isnull=False).exists()
+    assert not Goal.objects.filter(user=owner, target_career__isnull=False).exists()
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_bad_profile_fields_are_a_400(owner, owner_api, payload, field):
     body = assert_json_error(patch_json(owner_api, ME, payload), 400, "invalid")
 
     assert list(body["errors"]) == [field]
-    assert not Profile.objects.filter(user=owner).exclude(target_career=None).exists()
+    assert not Goal.objects.filter(user=owner).exclude(target_career=None).exists()
 
 
 def test_me_needs_credentials(client):
