@@ -1,14 +1,29 @@
-"""Templates: the site stylesheet comes before a page's own head tags, and the shared
-fragments (bar, form field) render what the pages used to paste."""
+"""Templates: the site stylesheet comes before a page's own head tags, lines stay readable,
+and the shared fragments (bar, form field) render what the pages used to paste."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from tests.factory import make_assessable_career, make_full_guide
 
 pytestmark = pytest.mark.django_db
+
+TEMPLATES = Path(settings.BASE_DIR) / "templates"
+MAX_LINE = 120
+
+
+def test_no_template_line_is_over_120_characters():
+    long_lines = [
+        f"{path.relative_to(TEMPLATES)}:{number}"
+        for path in sorted(TEMPLATES.rglob("*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if len(line) > MAX_LINE
+    ]
+    assert long_lines == []
 
 
 def test_a_pages_own_head_tags_come_after_the_site_stylesheet(client):
