@@ -30,11 +30,13 @@ run: $(VENV)/.run-deps
 test: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djlint templates --lint
 
 format: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check --fix .

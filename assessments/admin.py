@@ -27,6 +27,10 @@ class OptionInline(admin.TabularInline):
     min_num = 2
     fields = ["order", "label", "points"]
 
+    def get_formset(self, request, obj=None, **kwargs):
+        # min_num alone only shows two empty rows; deleting down to one must be refused too.
+        return super().get_formset(request, obj, validate_min=True, **kwargs)
+
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):

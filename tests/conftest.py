@@ -1,4 +1,9 @@
-"""Shared standard users: an owner, an outsider and a staff editor (STYLE.md §17)."""
+"""Shared fixtures for the whole suite (STYLE.md §17): the standard users (an owner, an
+outsider, a staff editor, a superuser), a signed-in client for each, and one cache reset.
+
+Passwords are hashed with MD5 in the suite (tests/settings.py); tests/accounts puts a cheap
+Argon2 back where the behaviour depends on it.
+"""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,10 +15,18 @@ PASSWORD = "correct-horse-battery-42"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Cached pages and rate-limit counters never leak from one test into the next."""
+    """Cached pages, rate-limit and throttle counters and used TOTP codes live in the cache:
+    none leaks from one test into the next."""
     cache.clear()
     yield
     cache.clear()
+
+
+def signed_in(user) -> Client:
+    """A new client signed in as `user`, separate from the anonymous `client`."""
+    browser = Client()
+    browser.force_login(user)
+    return browser
 
 
 @pytest.fixture
@@ -37,8 +50,25 @@ def editor(django_user_model):
 
 
 @pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser(email="boss@example.com", password=PASSWORD)
+
+
+@pytest.fixture
+def owner_client(owner):
+    return signed_in(owner)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return signed_in(outsider)
+
+
+@pytest.fixture
 def editor_client(editor):
-    """A client signed in as the editor, separate from the anonymous `client`."""
-    signed_in = Client()
-    signed_in.force_login(editor)
-    return signed_in
+    return signed_in(editor)
+
+
+@pytest.fixture
+def superuser_client(superuser):
+    return signed_in(superuser)

@@ -1,8 +1,8 @@
 """Fixtures and helpers for the account tests.
 
-allauth keeps its rate-limit counters (and used TOTP codes) in the cache, so every test
-starts with an empty one. Passwords are hashed with Argon2 as in production, but with
-cheap parameters: the real ones cost about half a second per hash, by design.
+Passwords are hashed with Argon2 as in production (the rest of the suite uses MD5), but with
+cheap parameters: the real ones cost about half a second per hash, by design. The cache is
+emptied around every test by tests/conftest.py.
 """
 
 import re
@@ -11,7 +11,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
@@ -28,13 +27,6 @@ class CheapArgon2PasswordHasher(Argon2PasswordHasher):
 @pytest.fixture(autouse=True)
 def _cheap_hashing(settings):
     settings.PASSWORD_HASHERS = ["tests.accounts.conftest.CheapArgon2PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

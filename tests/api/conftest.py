@@ -1,26 +1,16 @@
 """Fixtures for the API tests: clients signed in by token or by session, and a career
-that can be assessed (skills, levels, readiness questions and steps)."""
+that can be assessed (skills, levels, readiness questions and steps). The cache reset and
+the cheap password hasher come from tests/conftest.py and tests/settings.py."""
 
 import json
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from accounts import services as account_services
 from guide.models import Step
 from tests.factory import make_assessable_career, make_dimension, make_question
-
-
-@pytest.fixture(autouse=True)
-def _api_test_settings(settings):
-    """Throttle counters live in the cache: start every test with none. Passwords are
-    hashed cheaply (the token exchange checks them); Argon2 is tested in tests/accounts."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def token_for(user, name="tests") -> str:
