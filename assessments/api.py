@@ -27,6 +27,7 @@ from careerguide.api import (
 from guide.api import api_career_url
 from guide.models import Career
 
+from . import exceptions as domain
 from . import limits, selectors, services
 from .models import Plan, PlanStep, Result
 
@@ -38,12 +39,10 @@ def api_result_url(pk: int) -> str:
 
 
 def _career_or_error(slug: str) -> Career:
-    try:
-        return selectors.career_for_assessment(slug=slug)
-    except Http404:
-        raise serializers.ValidationError(
-            {"career": ["No published guide has that slug."]}
-        ) from None
+    career = selectors.career_for_assessment(slug=slug)
+    if career is None:
+        raise serializers.ValidationError({"career": ["No published guide has that slug."]})
+    return career
 
 
 def _listed(values, limit: int = 10) -> str:
@@ -412,6 +411,8 @@ class ReadinessQuestionsApi(APIView):
     )
     def get(self, request, slug):
         career = selectors.career_for_assessment(slug=slug)
+        if career is None:
+            raise Http404("No published guide has that address.")
         questions = selectors.readiness_questions(career=career)
         return Response(
             ReadinessFormOutputSerializer({"career": career, "questions": questions}).data
@@ -603,7 +604,9 @@ class ResultDetailApi(APIView):
         examples=[OpenApiExample("Result", _RESULT_EXAMPLE, response_only=True)],
     )
     def get(self, request, pk):
-        result = selectors.result_for_viewer(request=request, pk=pk)
+        result = selectors.result_for_viewer(user=request.user, visitor_result_ids=(), pk=pk)
+        if result is None:
+            raise Http404("No such result.")
         return Response(ResultDetailOutputSerializer(result).data)
 
 
@@ -711,10 +714,13 @@ class PlanStepUpdateApi(APIView):
             raise Http404("No such step in your plan.")
         payload = PlanStepUpdateInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        plan_step = services.plan_step_update(
-            user=request.user,
-            plan_step_id=plan_step.pk,
-            status=payload.validated_data.get("status", plan_step.status),
-            note=payload.validated_data.get("note", plan_step.note),
-        )
+        try:
+            plan_step = services.plan_step_update(
+                user=request.user,
+                plan_step_id=plan_step.pk,
+                status=payload.validated_data.get("status", plan_step.status),
+                note=payload.validated_data.get("note", plan_step.note),
+            )
+        except domain.NotFound:
+            raise Http404("No such step in your plan.") from None
         return Response(PlanStepOutputSerializer(plan_step).data)

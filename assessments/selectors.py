@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import F, Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 
 from guide.models import Career, CareerSkill
@@ -13,12 +12,10 @@ from guide.models import Career, CareerSkill
 from . import charts
 from .models import Plan, PlanStep, Question, Result
 
-VISITOR_SESSION_KEY = "visitor_results"
 
-
-def career_for_assessment(*, slug: str) -> Career:
-    """A published career with its skills and levels loaded; 404 otherwise."""
-    career = (
+def career_for_assessment(*, slug: str) -> Career | None:
+    """A published career with its skills and levels loaded; None otherwise."""
+    return (
         Career.objects.published()
         .prefetch_related(
             Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
@@ -27,17 +24,10 @@ def career_for_assessment(*, slug: str) -> Career:
         .filter(slug=slug)
         .first()
     )
-    if career is None:
-        raise Http404("No published guide has that address.")
-    return career
 
 
 def readiness_questions(*, career: Career) -> list[Question]:
     return list(Question.objects.for_career(career).prefetch_related("options"))
-
-
-def visitor_result_ids(session) -> list[int]:
-    return [int(pk) for pk in session.get(VISITOR_SESSION_KEY, []) if str(pk).isdigit()]
 
 
 def result_for_resubmission(
@@ -55,18 +45,18 @@ def result_for_resubmission(
     ).first()
 
 
-def result_for_viewer(*, request, pk: int) -> Result:
-    """The result if the viewer owns it (or made it in this visitor session); 404 otherwise."""
+def result_for_viewer(*, user, visitor_result_ids: Collection[int], pk: int) -> Result | None:
+    """The result if the viewer may see it, else None.
+
+    A result with an owner is seen only by that signed-in user; an unclaimed one only by
+    the visitor whose session holds its id (`visitor_result_ids`)."""
     result = Result.objects.filter(pk=pk).first()
     if result is None:
-        raise Http404("No such result.")
+        return None
     if result.user_id is not None:
-        if request.user.is_authenticated and result.user_id == request.user.pk:
-            return result
-        raise Http404("No such result.")
-    if pk in visitor_result_ids(request.session):
-        return result
-    raise Http404("No such result.")
+        signed_in = user is not None and user.is_authenticated
+        return result if signed_in and result.user_id == user.pk else None
+    return result if pk in visitor_result_ids else None
 
 
 @dataclass

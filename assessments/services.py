@@ -9,12 +9,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import Http404
 from django.utils import timezone
 
 from guide.models import Career, CareerLevel
 
 from . import recommend, selectors
+from .exceptions import DailyResultsLimit, NotFound, PlanReadOnly
 from .models import Plan, PlanStep, Question, Result
 from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
 
@@ -45,15 +45,6 @@ def question_inputs(questions: list[Question]) -> list[QuestionInput]:
         )
         for q in questions
     ]
-
-
-class DailyResultsLimit(Exception):
-    """The user saved settings.ASSESSMENT_DAILY_RESULTS_MAX results in the last 24 hours."""
-
-    def __init__(self, *, maximum: int, retry_after: int):
-        super().__init__(f"At most {maximum} results in 24 hours.")
-        self.maximum = maximum
-        self.retry_after = retry_after
 
 
 def _check_daily_results(owner) -> None:
@@ -95,7 +86,7 @@ def _record(
         with transaction.atomic():
             return Result.objects.create(user=owner, submission_key=submission_key, **fields), True
     except IntegrityError:
-        # Another request saved this key between the check and the insert.
+        # A simultaneous submission saved this key between the check and the insert.
         existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
         if existing is not None:
             return existing, False  # the caller's own double submission
@@ -193,16 +184,6 @@ def results_claim(*, user, result_ids: list[int]) -> int:
     return Result.objects.filter(pk__in=ids, user__isnull=True).update(user=user)
 
 
-class PlanReadOnly(ValidationError):
-    """The plan's guide is unpublished or removed: its steps are kept but not changed."""
-
-    def __init__(self, plan: Plan):
-        super().__init__(
-            f"Your plan for {plan.title} is read-only while its guide is not published.",
-            code="read_only",
-        )
-
-
 @transaction.atomic
 def plan_start(*, user, career: Career) -> tuple[Plan, bool]:
     """Start (or bring up to date) the user's plan for a published career: a row for every
@@ -247,7 +228,7 @@ def plan_start(*, user, career: Career) -> tuple[Plan, bool]:
 
 @transaction.atomic
 def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> PlanStep:
-    """Change one step's status and note; 404 unless the step is in the user's own plan.
+    """Change one step's status and note; NotFound unless the step is in the user's own plan.
 
     Refused with PlanReadOnly while the plan's guide is unpublished or removed."""
     plan_step = (
@@ -257,7 +238,7 @@ def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> Plan
         .first()
     )
     if plan_step is None:
-        raise Http404("No such step in your plan.")
+        raise NotFound("No such step in your plan.")
     if plan_step.plan.read_only:
         raise PlanReadOnly(plan_step.plan)
     plan_step.status = status
@@ -274,6 +255,7 @@ def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> Plan
 
 @transaction.atomic
 def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Plan:
+    """Set or clear the plan's target date; NotFound unless it is the user's own plan."""
     plan = (
         Plan.objects.select_for_update(of=("self",))
         .select_related("career")
@@ -281,7 +263,7 @@ def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Pla
         .first()
     )
     if plan is None:
-        raise Http404("No such plan.")
+        raise NotFound("No such plan.")
     if plan.read_only:
         raise PlanReadOnly(plan)
     plan.target_date = target_date

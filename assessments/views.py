@@ -8,18 +8,23 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from guide.models import Career
 
-from . import limits, selectors, services
+from . import exceptions, limits, selectors, services, visitor
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, PlanStep, Result
 from .scoring import RATING_ANCHORS, WEAK_DIMENSION_BELOW
-
-MAX_VISITOR_RESULTS = 20
 
 
 def _is_slug(value: str) -> bool:
     """A value the slug column could hold: ASCII letters, digits, - and _, 120 at most."""
     max_length = Career._meta.get_field("slug").max_length
     return bool(value) and len(value) <= max_length and slug_re.fullmatch(value) is not None
+
+
+def _career_or_404(slug: str):
+    career = selectors.career_for_assessment(slug=slug)
+    if career is None:
+        raise Http404("No published guide has that address.")
+    return career
 
 
 def _posted(request):
@@ -31,15 +36,12 @@ def _remember_for_visitor(request, result: Result) -> None:
     """Keep a visitor's own unclaimed result in their session; never anyone else's."""
     if request.user.is_authenticated or result.user_id is not None:
         return
-    ids = selectors.visitor_result_ids(request.session)
-    if result.pk not in ids:
-        ids = (ids + [result.pk])[-MAX_VISITOR_RESULTS:]
-    request.session[selectors.VISITOR_SESSION_KEY] = ids
+    visitor.remember(request.session, result.pk)
 
 
 def _submit_form(request, form, create, render_form):
     """Save a valid assessment form within the limits; 429 with the form kept if over."""
-    visitor_ids = selectors.visitor_result_ids(request.session)
+    visitor_ids = visitor.result_ids(request.session)
     try:
         result, created = limits.submit(
             submitter=limits.Submitter(user=request.user, ip=limits.client_ip(request)),
@@ -59,7 +61,7 @@ def _submit_form(request, form, create, render_form):
 
 @require_http_methods(["GET", "POST"])
 def skills_assessment(request, slug):
-    career = selectors.career_for_assessment(slug=slug)
+    career = _career_or_404(slug)
     if not career.career_skills.all() or not career.levels.all():
         raise Http404("This guide has no skills or levels to assess yet.")
     form = SkillsForm(_posted(request), career=career)
@@ -87,7 +89,7 @@ def skills_assessment(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def readiness_assessment(request, slug):
-    career = selectors.career_for_assessment(slug=slug)
+    career = _career_or_404(slug)
     questions = selectors.readiness_questions(career=career)
     if not questions:
         raise Http404("No readiness questions have been written yet.")
@@ -115,7 +117,11 @@ def readiness_assessment(request, slug):
 
 
 def result_detail(request, pk):
-    result = selectors.result_for_viewer(request=request, pk=pk)
+    result = selectors.result_for_viewer(
+        user=request.user, visitor_result_ids=visitor.result_ids(request.session), pk=pk
+    )
+    if result is None:
+        raise Http404("No such result.")
     items = result.items
     if result.kind == Result.Kind.SKILLS:
         gaps = [i for i in items if i["shortfall"] > 0]
@@ -179,11 +185,14 @@ def plan_detail(request, slug):
         _posted(request), initial={"target_date": plan and plan.target_date}, prefix="plan"
     )
     if date_form.is_bound and date_form.is_valid():
-        services.plan_set_target_date(
-            user=request.user,
-            plan_id=plan.pk,
-            target_date=date_form.cleaned_data["target_date"],
-        )
+        try:
+            services.plan_set_target_date(
+                user=request.user,
+                plan_id=plan.pk,
+                target_date=date_form.cleaned_data["target_date"],
+            )
+        except exceptions.NotFound:
+            raise Http404("No such plan.") from None
         messages.success(request, "Target date saved.")
         return redirect(url + "#pace")
     view = selectors.plan_view(plan=plan) if plan is not None else None
@@ -229,7 +238,9 @@ def plan_step_update(request, pk):
             status=form.cleaned_data["status"],
             note=form.cleaned_data["note"],
         )
-    except services.PlanReadOnly as refusal:
+    except exceptions.NotFound:
+        raise Http404("No such step in your plan.") from None
+    except exceptions.PlanReadOnly as refusal:
         messages.error(request, refusal.messages[0])
         return redirect(anchor)
     messages.success(request, f"Saved “{plan_step.step_title}”.")
