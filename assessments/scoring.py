@@ -18,13 +18,9 @@ Career readiness
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-RATING_ANCHORS = {
-    0: "Never used it",
-    1: "Know the basics; have tried it with help",
-    2: "Use it on my own for everyday work",
-    3: "Handle hard cases; others ask me about it",
-    4: "Could teach it and set standards for a team",
-}
+from guide.models import Proficiency
+
+RATING_MIN, RATING_MAX = min(Proficiency.values), max(Proficiency.values)
 WEAK_DIMENSION_BELOW = 70
 MAX_WEAK_DIMENSIONS = 3
 MIN_SKILLS_FOR_FLAT_WARNING = 3
@@ -76,7 +72,7 @@ class SkillsOutcome:
 
 
 def expected_at_level(main_expected: int, offset: int) -> int:
-    return max(0, min(4, main_expected + offset))
+    return max(RATING_MIN, min(RATING_MAX, main_expected + offset))
 
 
 def gaps_of(items):
@@ -94,8 +90,10 @@ def score_skills(skills: list[SkillInput], ratings: dict[int, int], offset: int)
     items = []
     for skill in skills:
         rating = ratings[skill.skill_id]
-        if not 0 <= rating <= 4:
-            raise ValueError(f"Rating for {skill.name} must be 0–4, got {rating}.")
+        if not RATING_MIN <= rating <= RATING_MAX:
+            raise ValueError(
+                f"Rating for {skill.name} must be {RATING_MIN}–{RATING_MAX}, got {rating}."
+            )
         expected = expected_at_level(skill.main_expected, offset)
         match = 1.0 if expected == 0 else min(rating, expected) / expected
         shortfall = max(0, expected - rating)

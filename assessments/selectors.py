@@ -8,6 +8,7 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from guide.models import Career, CareerSkill
+from guide.selectors import published_career
 
 from . import charts
 from .models import Plan, PlanStep, Question, Result
@@ -15,14 +16,12 @@ from .models import Plan, PlanStep, Question, Result
 
 def career_for_assessment(*, slug: str) -> Career | None:
     """A published career with its skills and levels loaded; None otherwise."""
-    return (
-        Career.objects.published()
-        .prefetch_related(
+    return published_career(
+        slug=slug,
+        queryset=Career.objects.prefetch_related(
             Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
             "levels",
-        )
-        .filter(slug=slug)
-        .first()
+        ),
     )
 
 

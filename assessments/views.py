@@ -1,23 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from guide.models import Career
+from guide.models import Career, Proficiency
+from guide.selectors import is_slug, published_career
 
 from . import exceptions, limits, selectors, services, visitor
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, PlanStep, Result
-from .scoring import RATING_ANCHORS, WEAK_DIMENSION_BELOW
-
-
-def _is_slug(value: str) -> bool:
-    """A value the slug column could hold: ASCII letters, digits, - and _, 120 at most."""
-    max_length = Career._meta.get_field("slug").max_length
-    return bool(value) and len(value) <= max_length and slug_re.fullmatch(value) is not None
+from .scoring import WEAK_DIMENSION_BELOW
 
 
 def _career_or_404(slug: str):
@@ -67,7 +61,12 @@ def skills_assessment(request, slug):
     form = SkillsForm(_posted(request), career=career)
 
     def render_form(*, refusal=None, status=200):
-        context = {"career": career, "form": form, "anchors": RATING_ANCHORS, "refusal": refusal}
+        context = {
+            "career": career,
+            "form": form,
+            "anchors": Proficiency.anchors(),
+            "refusal": refusal,
+        }
         return render(request, "assessments/skills_form.html", context, status=status)
 
     if request.method == "POST" and form.is_valid():
@@ -93,7 +92,7 @@ def readiness_assessment(request, slug):
     questions = selectors.readiness_questions(career=career)
     if not questions:
         raise Http404("No readiness questions have been written yet.")
-    form = ReadinessForm(_posted(request), questions=questions)
+    form = ReadinessForm(_posted(request), career=career, questions=questions)
 
     def render_form(*, refusal=None, status=200):
         context = {"career": career, "form": form, "refusal": refusal}
@@ -142,7 +141,7 @@ def result_detail(request, pk):
             "result": result,
             "items": items,
             "gaps": gaps,
-            "anchors": RATING_ANCHORS,
+            "anchors": Proficiency.anchors(),
             "is_visitor_result": result.user_id is None,
         },
     )
@@ -167,7 +166,7 @@ def plan_detail(request, slug):
     """The user's plan for a career. GET only shows: the plan if there is one (read-only
     while its guide is unpublished or removed), else the guide's steps and an offer to
     start. POST starts the plan or saves its target date."""
-    career = Career.objects.published().filter(slug=slug).prefetch_related("steps").first()
+    career = published_career(slug=slug, queryset=Career.objects.prefetch_related("steps"))
     plan = selectors.plan_for_slug(user=request.user, slug=slug)
     if plan is None and career is None:
         raise Http404("No published guide has that address.")
@@ -252,7 +251,7 @@ def start(request):
     """The home page's "start an assessment" form: pick a career and a kind."""
     slug = request.GET.get("career", "").strip()
     kind = request.GET.get("kind", "skills")
-    if not _is_slug(slug):
+    if not is_slug(slug):
         # Not something the form sends (NUL bytes, spaces, 500 characters ...): say so
         # rather than handing it to the database.
         return render(
@@ -261,7 +260,7 @@ def start(request):
             {"careers": Career.objects.published().only("slug", "title")},
             status=400,
         )
-    if not Career.objects.published().filter(slug=slug).exists():
+    if published_career(slug=slug, queryset=Career.objects.only("pk")) is None:
         messages.error(request, "Pick a career from the list to start an assessment.")
         return redirect("guide:career-list")
     target = "assessments:readiness" if kind == "readiness" else "assessments:skills"
