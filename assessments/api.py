@@ -105,6 +105,7 @@ class ResultListOutputSerializer(serializers.Serializer):
 class ResultDetailOutputSerializer(ResultListOutputSerializer):
     items = serializers.ListField(
         child=serializers.DictField(),
+        source="snapshot.item_dicts",
         help_text=(
             "The snapshot it was scored against. Skills-gap: one per skill with `skill_id`, "
             "`name`, `kind`, `importance`, `expected`, `rating`, `match`, `match_pct`, "
@@ -114,6 +115,7 @@ class ResultDetailOutputSerializer(ResultListOutputSerializer):
     )
     recommendations = serializers.ListField(
         child=serializers.DictField(),
+        source="snapshot.recommendation_dicts",
         help_text=(
             "What to do next, biggest gaps first: `kind`, `title`, `url`, `detail` "
             "(Markdown), `subject` and `why` (the reason it was recommended)."

@@ -7,6 +7,7 @@ after staff edit, reorder or delete the guide. The scoring itself lives in
 """
 
 import uuid
+from functools import cached_property
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,8 @@ from django.db import models
 from django.urls import reverse
 
 from guide.models import Career, Skill, Step, content_key_field
+
+from .snapshot import Snapshot
 
 
 class Dimension(models.Model):
@@ -213,6 +216,10 @@ class Result(models.Model):
         default=list, help_text="Per-skill or per-dimension snapshot with the answers."
     )
     recommendations = models.JSONField(default=list)
+    snapshot_version = models.PositiveSmallIntegerField(
+        default=1,
+        help_text="Shape of the stored items and recommendations (assessments/snapshot.py).",
+    )
     flat_answers = models.BooleanField(
         default=False, help_text="Every rating was the same, which makes the result less reliable."
     )
@@ -249,6 +256,11 @@ class Result(models.Model):
 
     def get_absolute_url(self):
         return reverse("assessments:result", kwargs={"pk": self.pk})
+
+    @cached_property
+    def snapshot(self) -> Snapshot:
+        """The stored items and recommendations read through their one schema."""
+        return Snapshot.of(self)
 
 
 class Plan(models.Model):

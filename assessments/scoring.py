@@ -18,11 +18,12 @@ Career readiness
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from guide.models import Proficiency
+from guide.models import IMPORTANCE_MAX, Proficiency
 
 RATING_MIN, RATING_MAX = min(Proficiency.values), max(Proficiency.values)
-WEAK_DIMENSION_BELOW = 70
-MAX_WEAK_DIMENSIONS = 3
+WEAK_DIMENSION_BELOW = 70  # a readiness dimension under this % is weak
+MAX_WEAK_DIMENSIONS = 3  # weak dimensions that get recommendations, lowest first
+MAX_SKILL_GAPS = 5  # skill gaps shown first and given recommendations, biggest first
 MIN_SKILLS_FOR_FLAT_WARNING = 3
 
 
@@ -76,11 +77,35 @@ def expected_at_level(main_expected: int, offset: int) -> int:
 
 
 def gaps_of(items):
-    """Skills with a shortfall, by priority (importance × shortfall), then importance, name."""
+    """Skills with a shortfall, by priority (importance × shortfall), then importance, name.
+
+    The one ordering of gaps: for skills being scored and for saved snapshot items."""
     return sorted(
         (i for i in items if i.shortfall > 0),
         key=lambda i: (-i.priority, -i.importance, i.name),
     )
+
+
+def in_gap_order(items):
+    """Every skill: the gaps as `gaps_of` orders them, then the rest by importance, name."""
+    rest = sorted((i for i in items if i.shortfall == 0), key=lambda i: (-i.importance, i.name))
+    return gaps_of(items) + rest
+
+
+def is_weak(pct) -> bool:
+    return pct < WEAK_DIMENSION_BELOW
+
+
+def terms() -> dict:
+    """The scale and thresholds, by name, for templates (read when called)."""
+    return {
+        "rating_min": RATING_MIN,
+        "rating_max": RATING_MAX,
+        "importance_max": IMPORTANCE_MAX,
+        "weak_below": WEAK_DIMENSION_BELOW,
+        "max_weak": MAX_WEAK_DIMENSIONS,
+        "max_gaps": MAX_SKILL_GAPS,
+    }
 
 
 def score_skills(skills: list[SkillInput], ratings: dict[int, int], offset: int) -> SkillsOutcome:
@@ -154,7 +179,7 @@ class ReadinessOutcome:
 
 
 def weakest_of(dimensions):
-    weak = [d for d in dimensions if d.pct < WEAK_DIMENSION_BELOW]
+    weak = [d for d in dimensions if is_weak(d.pct)]
     return sorted(weak, key=lambda d: (d.pct, d.name))[:MAX_WEAK_DIMENSIONS]
 
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 from guide.models import Career, CareerSkill
 from guide.selectors import published_career
 
-from . import charts
+from . import charts, scoring
 from .models import Plan, PlanStep, Question, Result
+from .snapshot import Snapshot
 
 
 def career_for_assessment(*, slug: str) -> Career | None:
@@ -81,17 +82,22 @@ class Change:
 def changes_between(previous: Result, latest: Result) -> list[Change]:
     """Per skill (rating 0–4) or per dimension (%), from the previous attempt to the latest."""
     if latest.kind == Result.Kind.SKILLS:
-        key, value, unit = "skill_id", "rating", " of 4"
+        key, value, unit = "skill_id", "rating", f" of {scoring.RATING_MAX}"
     else:
         key, value, unit = "slug", "pct", "%"
-    before = {item[key]: item for item in previous.items}
-    after = {item[key]: item for item in latest.items}
+    before = {getattr(item, key): item for item in Snapshot.items_of(previous)}
+    after = {getattr(item, key): item for item in Snapshot.items_of(latest)}
     changes = [
-        Change(item["name"], before.get(k, {}).get(value), item[value], unit)
+        Change(
+            item.name,
+            getattr(before[k], value) if k in before else None,
+            getattr(item, value),
+            unit,
+        )
         for k, item in after.items()
     ]
     changes += [
-        Change(item["name"], item[value], None, unit)
+        Change(item.name, getattr(item, value), None, unit)
         for k, item in before.items()
         if k not in after
     ]
@@ -268,8 +274,9 @@ def results_for_export(user) -> list[dict]:
             "score": r.score,
             "flat_answers": r.flat_answers,
             "created_at": r.created_at,
-            "items": r.items,
-            "recommendations": r.recommendations,
+            "items": r.snapshot.item_dicts,
+            "recommendations": r.snapshot.recommendation_dicts,
+            "snapshot_version": r.snapshot.version,
         }
         for r in Result.objects.filter(user=user).order_by("created_at", "pk")
     ]

@@ -17,6 +17,7 @@ from . import recommend, selectors
 from .exceptions import DailyResultsLimit, NotFound, PlanReadOnly
 from .models import Plan, PlanStep, Question, Result
 from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
+from .snapshot import READINESS, SKILLS, DimensionItem, SkillItem, Snapshot
 
 DAY = timedelta(hours=24)
 
@@ -115,11 +116,13 @@ def result_create_skills(
         career=career,
         career_title=career.title,
         career_slug=career.slug,
-        kind=Result.Kind.SKILLS,
-        target_level=level.title,
         score=outcome.score,
-        items=outcome.items_as_dicts(),
-        recommendations=recommend.for_skill_gaps(career=career, level=level, gaps=outcome.gaps),
+        **Snapshot(
+            kind=SKILLS,
+            target=level.title,
+            items=[SkillItem.from_dict(item) for item in outcome.items_as_dicts()],
+            recommendations=recommend.for_skill_gaps(career=career, level=level, gaps=outcome.gaps),
+        ).to_fields(),
         flat_answers=outcome.flat,
         guide_updated_at=career.updated_at,
     )
@@ -144,10 +147,12 @@ def result_create_readiness(
         career=career,
         career_title=career.title,
         career_slug=career.slug,
-        kind=Result.Kind.READINESS,
         score=outcome.score,
-        items=outcome.items_as_dicts(),
-        recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
+        **Snapshot(
+            kind=READINESS,
+            items=[DimensionItem.from_dict(item) for item in outcome.items_as_dicts()],
+            recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
+        ).to_fields(),
         guide_updated_at=career.updated_at,
     )
 

@@ -8,10 +8,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from guide.models import Career, Proficiency
 from guide.selectors import is_slug, published_career
 
-from . import exceptions, limits, selectors, services, visitor
+from . import exceptions, limits, scoring, selectors, services, visitor
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, PlanStep, Result
-from .scoring import WEAK_DIMENSION_BELOW
 
 
 def _career_or_404(slug: str):
@@ -121,27 +120,20 @@ def result_detail(request, pk):
     )
     if result is None:
         raise Http404("No such result.")
-    items = result.items
+    snapshot = result.snapshot
+    items = snapshot.items
     if result.kind == Result.Kind.SKILLS:
-        gaps = [i for i in items if i["shortfall"] > 0]
-        gaps.sort(key=lambda i: (-i["priority"], -i["importance"], i["name"]))
-        rest = sorted(
-            (i for i in items if i["shortfall"] == 0), key=lambda i: (-i["importance"], i["name"])
-        )
-        items = gaps + rest
-    else:
-        gaps = sorted(
-            (i for i in items if i["pct"] < WEAK_DIMENSION_BELOW),
-            key=lambda i: (i["pct"], i["name"]),
-        )
+        items = scoring.in_gap_order(items)
+    gaps = scoring.gaps_of(items) if result.kind == Result.Kind.SKILLS else []
     return render(
         request,
         "assessments/result_detail.html",
         {
             "result": result,
             "items": items,
-            "gaps": gaps,
-            "anchors": Proficiency.anchors(),
+            "gaps": gaps[: scoring.MAX_SKILL_GAPS],
+            "recommendations": snapshot.recommendations,
+            "terms": scoring.terms(),
             "is_visitor_result": result.user_id is None,
         },
     )

@@ -54,6 +54,9 @@ class Category(models.Model):
         return self.name
 
 
+IMPORTANCE_MAX = 5  # a career skill's importance runs from 1 to this
+
+
 class Proficiency(models.IntegerChoices):
     """The 0–4 scale a career expects of a skill and a user rates themselves on.
 
