@@ -36,7 +36,7 @@ def _add_service_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _render_profile(request, *, profile_form=None, token_form=None):
+def _render_profile(request, *, profile_form=None, token_form=None, status=200):
     profile = selectors.profile_for_user(user=request.user)
     if profile_form is None:
         profile_form = ProfileForm(
@@ -51,7 +51,7 @@ def _render_profile(request, *, profile_form=None, token_form=None):
         "tokens_before_two_factor": sum(token.made_before_two_factor for token in tokens),
         "max_tokens": services.MAX_API_TOKENS,
     }
-    return render(request, "accounts/profile.html", context)
+    return render(request, "accounts/profile.html", context, status=status)
 
 
 @never_cache
@@ -69,7 +69,7 @@ def profile(request):
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:profile")
-    return _render_profile(request, profile_form=form)
+    return _render_profile(request, profile_form=form, status=400)
 
 
 @never_cache
@@ -87,7 +87,7 @@ def token_create(request):
         else:
             # Rendered, not redirected: the key exists only in this response.
             return render(request, "accounts/token_created.html", {"token": token, "key": key})
-    return _render_profile(request, token_form=form)
+    return _render_profile(request, token_form=form, status=400)
 
 
 @login_required
@@ -139,7 +139,8 @@ def delete(request):
             "Thank you for using Career Guide.",
         )
         return redirect("home")
-    return render(request, "accounts/delete.html", {"form": form})
+    status = 400 if form.is_bound else 200
+    return render(request, "accounts/delete.html", {"form": form}, status=status)
 
 
 class ConfirmEmailView(allauth_views.ConfirmEmailView):

@@ -667,17 +667,21 @@ class PlanStepUpdateApi(APIView):
     )
     def patch(self, request, slug, pk):
         plan = selectors.plan_for_slug(user=request.user, slug=slug)
-        plan_step = PlanStep.objects.filter(pk=pk, plan=plan).only("status", "note").first()
-        if plan_step is None:
+        if plan is None:
             raise Http404("No such step in your plan.")
         payload = PlanStepUpdateInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
+        if not payload.is_valid():
+            # An unknown step is a 404 whatever the body says, as before.
+            if not PlanStep.objects.filter(pk=pk, plan=plan).exists():
+                raise Http404("No such step in your plan.")
+            raise serializers.ValidationError(payload.errors)
         try:
             plan_step = services.plan_step_update(
                 user=request.user,
-                plan_step_id=plan_step.pk,
-                status=payload.validated_data.get("status", plan_step.status),
-                note=payload.validated_data.get("note", plan_step.note),
+                plan_step_id=pk,
+                plan_id=plan.pk,
+                status=payload.validated_data.get("status"),
+                note=payload.validated_data.get("note"),
             )
         except domain.NotFound:
             raise Http404("No such step in your plan.") from None

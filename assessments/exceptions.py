@@ -17,6 +17,7 @@ class PlanReadOnly(ValidationError):
             f"Your plan for {plan.title} is read-only while its guide is not published.",
             code="read_only",
         )
+        self.plan = plan
 
 
 class DailyResultsLimit(Exception):

@@ -249,6 +249,13 @@ def plan_for_slug(*, user, slug: str) -> Plan | None:
     )
 
 
+def plan_with_step(*, user, plan_step_id: int) -> Plan | None:
+    """The user's plan that holds this step, or None (someone else's, or no such step)."""
+    return (
+        Plan.objects.filter(user=user, plan_steps__pk=plan_step_id).select_related("career").first()
+    )
+
+
 def plan_view(*, plan: Plan) -> PlanView:
     return _plan_view(plan, plan.plan_steps.select_related("step"))
 

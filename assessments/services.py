@@ -232,22 +232,30 @@ def plan_start(*, user, career: Career) -> tuple[Plan, bool]:
 
 
 @transaction.atomic
-def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> PlanStep:
-    """Change one step's status and note; NotFound unless the step is in the user's own plan.
+def plan_step_update(
+    *,
+    user,
+    plan_step_id: int,
+    status: str | None = None,
+    note: str | None = None,
+    plan_id: int | None = None,
+) -> PlanStep:
+    """Change one step's status and/or note (None keeps it). The step is read once, here.
 
-    Refused with PlanReadOnly while the plan's guide is unpublished or removed."""
-    plan_step = (
-        PlanStep.objects.select_for_update(of=("self",))
-        .select_related("plan__career", "step")
-        .filter(pk=plan_step_id, plan__user=user)
-        .first()
-    )
+    NotFound unless the step is in the user's own plan (and in plan `plan_id` when
+    given); PlanReadOnly while the plan's guide is unpublished or removed."""
+    steps = PlanStep.objects.filter(pk=plan_step_id, plan__user=user)
+    if plan_id is not None:
+        steps = steps.filter(plan_id=plan_id)
+    plan_step = steps.select_for_update(of=("self",)).select_related("plan__career", "step").first()
     if plan_step is None:
         raise NotFound("No such step in your plan.")
     if plan_step.plan.read_only:
         raise PlanReadOnly(plan_step.plan)
-    plan_step.status = status
-    plan_step.note = note
+    if status is not None:
+        plan_step.status = status
+    if note is not None:
+        plan_step.note = note
     if plan_step.step is not None:
         plan_step.step_title = plan_step.step.title
     plan_step.save()

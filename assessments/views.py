@@ -1,16 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from guide.models import Career, Proficiency
 from guide.selectors import is_slug, published_career
 
 from . import exceptions, limits, scoring, selectors, services, visitor
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
-from .models import Plan, PlanStep, Result
+from .models import Plan, Result
 
 
 def _career_or_404(slug: str):
@@ -114,6 +114,7 @@ def readiness_assessment(request, slug):
     return render_form(status=400 if form.is_bound else 200)
 
 
+@require_safe
 def result_detail(request, pk):
     result = selectors.result_for_viewer(
         user=request.user, visitor_result_ids=visitor.result_ids(request.session), pk=pk
@@ -140,6 +141,7 @@ def result_detail(request, pk):
 
 
 @login_required
+@require_safe
 def dashboard(request):
     return render(
         request,
@@ -186,10 +188,26 @@ def plan_detail(request, slug):
             raise Http404("No such plan.") from None
         messages.success(request, "Target date saved.")
         return redirect(url + "#pace")
+    return _plan_page(
+        request,
+        career=career,
+        plan=plan,
+        date_form=date_form,
+        status=400 if date_form.is_bound else 200,
+    )
+
+
+def _plan_page(request, *, career, plan, date_form, step_forms=None, status=200):
+    """The plan page. `step_forms` (step id → bound form) shows a refused step form with
+    its errors; the plan's steps are read once, by plan_view."""
+    step_forms = step_forms or {}
     view = selectors.plan_view(plan=plan) if plan is not None else None
     rows, new_steps = [], []
     if view is not None and not plan.read_only:
-        rows = [(step, PlanStepForm(instance=step, prefix=f"s{step.pk}")) for step in view.steps]
+        rows = [
+            (step, step_forms.get(step.pk) or PlanStepForm(instance=step, prefix=f"s{step.pk}"))
+            for step in view.steps
+        ]
         have = {row.step_id for row in view.steps}
         new_steps = [step for step in career.steps.all() if step.pk not in have]
     return render(
@@ -205,25 +223,32 @@ def plan_detail(request, slug):
             # A removed guide's kept plan, while a new guide now has its address.
             "can_continue": plan is not None and career is not None and plan.career_id is None,
         },
-        status=400 if date_form.is_bound else 200,
+        status=status,
     )
 
 
 @login_required
 @require_POST
 def plan_step_update(request, pk):
-    plan_step = get_object_or_404(
-        PlanStep.objects.select_related("plan__career"), pk=pk, plan__user=request.user
-    )
-    form = PlanStepForm(request.POST, instance=plan_step, prefix=f"s{pk}")
-    anchor = plan_step.plan.get_absolute_url() + f"#step-{pk}"
+    """Save one step's status and note. A refused form answers 400 with the plan page and
+    the step's errors; the step is read once, by the service (or by the plan page)."""
+    form = PlanStepForm(request.POST, prefix=f"s{pk}")
     if not form.is_valid():
-        messages.error(
-            request, f"“{plan_step.step_title}” was not saved: pick a status from the list."
+        plan = selectors.plan_with_step(user=request.user, plan_step_id=pk)
+        if plan is None:
+            raise Http404("No such step in your plan.")
+        career = published_career(slug=plan.slug, queryset=Career.objects.prefetch_related("steps"))
+        date_form = TargetDateForm(initial={"target_date": plan.target_date}, prefix="plan")
+        return _plan_page(
+            request,
+            career=career,
+            plan=plan,
+            date_form=date_form,
+            step_forms={pk: form},
+            status=400,
         )
-        return redirect(anchor)
     try:
-        services.plan_step_update(
+        plan_step = services.plan_step_update(
             user=request.user,
             plan_step_id=pk,
             status=form.cleaned_data["status"],
@@ -233,9 +258,9 @@ def plan_step_update(request, pk):
         raise Http404("No such step in your plan.") from None
     except exceptions.PlanReadOnly as refusal:
         messages.error(request, refusal.messages[0])
-        return redirect(anchor)
+        return redirect(refusal.plan.get_absolute_url() + f"#step-{pk}")
     messages.success(request, f"Saved “{plan_step.step_title}”.")
-    return redirect(anchor)
+    return redirect(plan_step.plan.get_absolute_url() + f"#step-{pk}")
 
 
 @require_http_methods(["GET"])
@@ -259,6 +284,7 @@ def start(request):
     return redirect(target, slug=slug)
 
 
+@require_safe
 def plans_index(request):
     """Send signed-in users with a single plan straight to it; others to the dashboard."""
     if request.user.is_authenticated:
