@@ -32,6 +32,7 @@ from guide.selectors import published_career
 from . import exceptions as domain
 from . import limits, selectors, services, submissions
 from .models import Plan, PlanStep, Result
+from .scoring import RATING_MAX, RATING_MIN
 
 MAX_ANSWERS = 500  # far above any career's skills or questions; bounds the work per request
 
@@ -199,8 +200,8 @@ class ResultListFilterSerializer(serializers.Serializer):
 class RatingInputSerializer(serializers.Serializer):
     skill = StrictIntegerField(help_text="A skill id from the career's `skills[].id`.")
     rating = StrictIntegerField(
-        min_value=0,
-        max_value=4,
+        min_value=RATING_MIN,
+        max_value=RATING_MAX,
         help_text="0 never used it · 1 basics · 2 everyday work · 3 hard cases · 4 could teach it.",
     )
 
