@@ -66,7 +66,7 @@ def api_token_create(*, user: User, name: str, lifetime: timedelta) -> tuple[Api
             {"lifetime": f"A token lives at most {MAX_API_TOKEN_LIFETIME.days} days."}
         )
     name = " ".join(name.split())
-    # Lock the user row so two simultaneous requests cannot both pass the limit.
+    # Lock the user row so two simultaneous calls cannot both pass the limit.
     User.objects.select_for_update().only("pk").get(pk=user.pk)
     if ApiToken.objects.filter(user=user).count() >= MAX_API_TOKENS:
         raise ValidationError(
@@ -91,7 +91,7 @@ def api_token_create(*, user: User, name: str, lifetime: timedelta) -> tuple[Api
 
 @transaction.atomic
 def api_token_revoke(*, token: ApiToken) -> None:
-    """Delete the token; any request still using its key is refused from now on."""
+    """Delete the token; its key is refused from now on, even by calls already under way."""
     token.delete()
 
 

@@ -54,7 +54,7 @@ def _add_service_errors(form, error: ValidationError, shown=()) -> None:
         owner.add_error(field if field in owner.fields else None, errors)
 
 
-def _render_profile(request, *, profile_form=None, shown=None, token_form=None):
+def _render_profile(request, *, profile_form=None, shown=None, token_form=None, status=200):
     if profile_form is None:
         profile_form = ProfileForm(initial={"display_name": request.user.display_name})
     if shown is None:
@@ -71,7 +71,7 @@ def _render_profile(request, *, profile_form=None, shown=None, token_form=None):
         "tokens_before_two_factor": sum(token.made_before_two_factor for token in tokens),
         "max_tokens": services.MAX_API_TOKENS,
     }
-    return render(request, "accounts/profile.html", context)
+    return render(request, "accounts/profile.html", context, status=status)
 
 
 @never_cache
@@ -101,7 +101,7 @@ def profile(request):
         else:
             messages.success(request, "Your profile is saved.")
             return redirect("accounts:profile")
-    return _render_profile(request, profile_form=form, shown=shown)
+    return _render_profile(request, profile_form=form, shown=shown, status=400)
 
 
 @never_cache
@@ -119,7 +119,7 @@ def token_create(request):
         else:
             # Rendered, not redirected: the key exists only in this response.
             return render(request, "accounts/token_created.html", {"token": token, "key": key})
-    return _render_profile(request, token_form=form)
+    return _render_profile(request, token_form=form, status=400)
 
 
 @login_required
@@ -171,7 +171,8 @@ def delete(request):
             "Thank you for using Career Guide.",
         )
         return redirect("home")
-    return render(request, "accounts/delete.html", {"form": form})
+    status = 400 if form.is_bound else 200
+    return render(request, "accounts/delete.html", {"form": form}, status=status)
 
 
 class ConfirmEmailView(allauth_views.ConfirmEmailView):

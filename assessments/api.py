@@ -8,6 +8,7 @@ answer 404, exactly as the HTML pages do.
 
 import uuid
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
@@ -26,9 +27,12 @@ from api.fields import (
 )
 from guide.api import api_career_url
 from guide.models import Career
+from guide.selectors import published_career
 
-from . import limits, selectors, services
+from . import exceptions as domain
+from . import limits, selectors, services, submissions
 from .models import Plan, PlanStep, Result
+from .scoring import RATING_MAX, RATING_MIN
 
 MAX_ANSWERS = 500  # far above any career's skills or questions; bounds the work per request
 
@@ -38,18 +42,10 @@ def api_result_url(pk: int) -> str:
 
 
 def _career_or_error(slug: str) -> Career:
-    try:
-        return selectors.career_for_assessment(slug=slug)
-    except Http404:
-        raise serializers.ValidationError(
-            {"career": ["No published guide has that slug."]}
-        ) from None
-
-
-def _listed(values, limit: int = 10) -> str:
-    values = sorted(values)
-    shown = ", ".join(str(v) for v in values[:limit])
-    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+    career = selectors.career_for_assessment(slug=slug)
+    if career is None:
+        raise serializers.ValidationError({"career": ["No published guide has that slug."]})
+    return career
 
 
 # --- Output serializers ---------------------------------------------------------------------
@@ -110,6 +106,7 @@ class ResultListOutputSerializer(serializers.Serializer):
 class ResultDetailOutputSerializer(ResultListOutputSerializer):
     items = serializers.ListField(
         child=serializers.DictField(),
+        source="snapshot.item_dicts",
         help_text=(
             "The snapshot it was scored against. Skills-gap: one per skill with `skill_id`, "
             "`name`, `kind`, `importance`, `expected`, `rating`, `match`, `match_pct`, "
@@ -119,6 +116,7 @@ class ResultDetailOutputSerializer(ResultListOutputSerializer):
     )
     recommendations = serializers.ListField(
         child=serializers.DictField(),
+        source="snapshot.recommendation_dicts",
         help_text=(
             "What to do next, biggest gaps first: `kind`, `title`, `url`, `detail` "
             "(Markdown), `subject` and `why` (the reason it was recommended)."
@@ -202,8 +200,8 @@ class ResultListFilterSerializer(serializers.Serializer):
 class RatingInputSerializer(serializers.Serializer):
     skill = StrictIntegerField(help_text="A skill id from the career's `skills[].id`.")
     rating = StrictIntegerField(
-        min_value=0,
-        max_value=4,
+        min_value=RATING_MIN,
+        max_value=RATING_MAX,
         help_text="0 never used it · 1 basics · 2 everyday work · 3 hard cases · 4 could teach it.",
     )
 
@@ -229,35 +227,15 @@ class SkillsResultInputSerializer(SubmissionKeyMixin):
 
     def validate(self, attrs):
         career = _career_or_error(attrs["career"])
-        skills = {cs.skill_id: cs.skill.name for cs in career.career_skills.all()}
-        levels = {level.pk: level for level in career.levels.all()}
-        if not skills or not levels:
-            raise serializers.ValidationError(
-                {"career": ["This guide has no skills or levels to assess yet."]}
+        try:
+            level, ratings = submissions.validate_skills(
+                career=career,
+                level_id=attrs["level"],
+                ratings=[(item["skill"], item["rating"]) for item in attrs["ratings"]],
             )
-        if attrs["level"] not in levels:
-            raise serializers.ValidationError(
-                {"level": [f"Pick one of this career's levels: {_listed(levels)}."]}
-            )
-        ratings: dict[int, int] = {}
-        for item in attrs["ratings"]:
-            if item["skill"] in ratings:
-                raise serializers.ValidationError(
-                    {"ratings": [f"Skill {item['skill']} is rated more than once."]}
-                )
-            ratings[item["skill"]] = item["rating"]
-        unknown = ratings.keys() - skills.keys()
-        if unknown:
-            raise serializers.ValidationError(
-                {"ratings": [f"Not skills of {career.title}: {_listed(unknown)}."]}
-            )
-        missing = skills.keys() - ratings.keys()
-        if missing:
-            names = sorted(f"{skills[pk]} ({pk})" for pk in missing)
-            raise serializers.ValidationError(
-                {"ratings": [f"Rate every skill of {career.title}; missing: {_listed(names)}."]}
-            )
-        return {**attrs, "career": career, "level": levels[attrs["level"]], "ratings": ratings}
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
+        return {**attrs, "career": career, "level": level, "ratings": ratings}
 
 
 class AnswerInputSerializer(serializers.Serializer):
@@ -276,34 +254,14 @@ class ReadinessResultInputSerializer(SubmissionKeyMixin):
     def validate(self, attrs):
         career = _career_or_error(attrs["career"])
         questions = selectors.readiness_questions(career=career)
-        options = {q.pk: {o.pk for o in q.options.all()} for q in questions}
-        points = [o.points for q in questions for o in q.options.all()]
-        if not any(points):
-            raise serializers.ValidationError(
-                {"career": ["This guide has no readiness questions to answer yet."]}
+        try:
+            answers = submissions.validate_readiness(
+                career=career,
+                questions=questions,
+                answers=[(item["question"], item["option"]) for item in attrs["answers"]],
             )
-        answers: dict[int, int] = {}
-        for item in attrs["answers"]:
-            if item["question"] in answers:
-                raise serializers.ValidationError(
-                    {"answers": [f"Question {item['question']} is answered more than once."]}
-                )
-            answers[item["question"]] = item["option"]
-        unknown = answers.keys() - options.keys()
-        if unknown:
-            raise serializers.ValidationError(
-                {"answers": [f"Not questions for {career.title}: {_listed(unknown)}."]}
-            )
-        missing = options.keys() - answers.keys()
-        if missing:
-            raise serializers.ValidationError(
-                {"answers": [f"Answer every question; missing: {_listed(missing)}."]}
-            )
-        wrong = [q for q, option in answers.items() if option not in options[q]]
-        if wrong:
-            raise serializers.ValidationError(
-                {"answers": [f"Pick one of each question's options; not so for: {_listed(wrong)}."]}
-            )
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from None
         return {**attrs, "career": career, "questions": questions, "answers": answers}
 
 
@@ -412,6 +370,8 @@ class ReadinessQuestionsApi(APIView):
     )
     def get(self, request, slug):
         career = selectors.career_for_assessment(slug=slug)
+        if career is None:
+            raise Http404("No published guide has that address.")
         questions = selectors.readiness_questions(career=career)
         return Response(
             ReadinessFormOutputSerializer({"career": career, "questions": questions}).data
@@ -603,7 +563,9 @@ class ResultDetailApi(APIView):
         examples=[OpenApiExample("Result", _RESULT_EXAMPLE, response_only=True)],
     )
     def get(self, request, pk):
-        result = selectors.result_for_viewer(request=request, pk=pk)
+        result = selectors.result_for_viewer(user=request.user, visitor_result_ids=(), pk=pk)
+        if result is None:
+            raise Http404("No such result.")
         return Response(ResultDetailOutputSerializer(result).data)
 
 
@@ -652,7 +614,7 @@ class PlanDetailApi(APIView):
     def get(self, request, slug):
         plan = selectors.plan_for_slug(user=request.user, slug=slug)
         if plan is None:
-            if Career.objects.published().filter(slug=slug).exists():
+            if published_career(slug=slug, queryset=Career.objects.only("pk")) is not None:
                 raise Http404("You have no plan for this career yet; POST here to start one.")
             raise Http404("No published guide has that address.")
         return Response(PlanOutputSerializer(selectors.plan_view(plan=plan)).data)
@@ -674,7 +636,7 @@ class PlanDetailApi(APIView):
         examples=[OpenApiExample("Plan", _PLAN_EXAMPLE, response_only=True)],
     )
     def post(self, request, slug):
-        career = Career.objects.published().filter(slug=slug).first()
+        career = published_career(slug=slug)
         if career is None:
             raise Http404("No published guide has that address.")
         plan, created = services.plan_start(user=request.user, career=career)
@@ -706,15 +668,22 @@ class PlanStepUpdateApi(APIView):
     )
     def patch(self, request, slug, pk):
         plan = selectors.plan_for_slug(user=request.user, slug=slug)
-        plan_step = PlanStep.objects.filter(pk=pk, plan=plan).only("status", "note").first()
-        if plan_step is None:
+        if plan is None:
             raise Http404("No such step in your plan.")
         payload = PlanStepUpdateInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        plan_step = services.plan_step_update(
-            user=request.user,
-            plan_step_id=plan_step.pk,
-            status=payload.validated_data.get("status", plan_step.status),
-            note=payload.validated_data.get("note", plan_step.note),
-        )
+        if not payload.is_valid():
+            # An unknown step is a 404 whatever the body says, as before.
+            if not PlanStep.objects.filter(pk=pk, plan=plan).exists():
+                raise Http404("No such step in your plan.")
+            raise serializers.ValidationError(payload.errors)
+        try:
+            plan_step = services.plan_step_update(
+                user=request.user,
+                plan_step_id=pk,
+                plan_id=plan.pk,
+                status=payload.validated_data.get("status"),
+                note=payload.validated_data.get("note"),
+            )
+        except domain.NotFound:
+            raise Http404("No such step in your plan.") from None
         return Response(PlanStepOutputSerializer(plan_step).data)

@@ -1,13 +1,21 @@
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 
-from guide.models import Career, CareerLevel
+from guide.models import Career, Proficiency
 
+from . import submissions
 from .models import PlanStep, Question
-from .scoring import RATING_ANCHORS
 
-RATING_CHOICES = [(value, f"{value} — {label}") for value, label in RATING_ANCHORS.items()]
+RATING_CHOICES = [(value, f"{value} — {anchor}") for value, anchor in Proficiency.anchors().items()]
+
+
+def _shared_rule_errors(form, error: ValidationError, fields: set[str]) -> None:
+    """Put the shared rule's complaints on the form: on a field it names, else on top."""
+    for name, messages in error.message_dict.items():
+        for message in messages:
+            form.add_error(name if name in fields else None, message)
 
 
 class SubmissionKeyMixin:
@@ -27,15 +35,14 @@ class SkillsForm(SubmissionKeyMixin, forms.Form):
         self.career = career
         levels = list(career.levels.all())
         default = levels[1] if len(levels) > 1 else (levels[0] if levels else None)
-        self.fields["level"] = forms.ModelChoiceField(
-            queryset=CareerLevel.objects.filter(career=career),
+        # Any whole number parses; which levels count is the shared rule's to say.
+        self.fields["level"] = forms.IntegerField(
             label="Target level",
-            empty_label=None,
             initial=default.pk if default else None,
             help_text="Expectations rise with the level you aim for.",
-            error_messages={"invalid_choice": "Pick one of this career's levels."},
+            widget=forms.Select(choices=[(lvl.pk, lvl.title) for lvl in levels]),
+            error_messages={"invalid": "Pick one of this career's levels."},
         )
-        self.fields["level"].choices = [(lvl.pk, lvl.title) for lvl in levels]
         self.skill_fields = []
         for cs in career.career_skills.all():
             name = f"skill_{cs.skill_id}"
@@ -45,22 +52,37 @@ class SkillsForm(SubmissionKeyMixin, forms.Form):
                 coerce=int,
                 widget=forms.RadioSelect,
                 help_text=cs.skill.description,
-                error_messages={"required": f"Rate {cs.skill.name} from 0 to 4."},
+                error_messages={"required": f"Rate {cs.skill.name} {Proficiency.RANGE}."},
             )
             self.skill_fields.append((cs, name))
         self.add_submission_key()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            cleaned["level"], self._ratings = submissions.validate_skills(
+                career=self.career,
+                level_id=cleaned["level"],
+                ratings=[(cs.skill_id, cleaned[name]) for cs, name in self.skill_fields],
+            )
+        except ValidationError as error:
+            _shared_rule_errors(self, error, {"level"})
+        return cleaned
 
     def skill_rows(self):
         """(career skill, bound field) pairs, in the guide's order, for the template."""
         return [(cs, self[name]) for cs, name in self.skill_fields]
 
     def ratings(self) -> dict[int, int]:
-        return {cs.skill_id: self.cleaned_data[name] for cs, name in self.skill_fields}
+        return self._ratings
 
 
 class ReadinessForm(SubmissionKeyMixin, forms.Form):
-    def __init__(self, *args, questions: list[Question], **kwargs):
+    def __init__(self, *args, career: Career, questions: list[Question], **kwargs):
         super().__init__(*args, **kwargs)
+        self.career = career
         self.questions = questions
         for question in questions:
             self.fields[f"q_{question.pk}"] = forms.TypedChoiceField(
@@ -82,8 +104,22 @@ class ReadinessForm(SubmissionKeyMixin, forms.Form):
             groups[-1][1].append(self[f"q_{question.pk}"])
         return groups
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            self._answers = submissions.validate_readiness(
+                career=self.career,
+                questions=self.questions,
+                answers=[(q.pk, cleaned[f"q_{q.pk}"]) for q in self.questions],
+            )
+        except ValidationError as error:
+            _shared_rule_errors(self, error, set())
+        return cleaned
+
     def answers(self) -> dict[int, int]:
-        return {q.pk: self.cleaned_data[f"q_{q.pk}"] for q in self.questions}
+        return self._answers
 
 
 class PlanStepForm(forms.ModelForm):

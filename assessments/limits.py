@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from . import selectors, services
+from . import exceptions, selectors
 from .models import Result
 
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -150,7 +150,7 @@ def submit(
     _take(submitter)
     try:
         result, created = create()
-    except services.DailyResultsLimit as limit:
+    except exceptions.DailyResultsLimit as limit:
         _give_back(submitter)
         raise SubmissionRefused(
             f"You have saved {limit.maximum} results in the last 24 hours, the most we keep "

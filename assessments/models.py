@@ -7,6 +7,7 @@ after staff edit, reorder or delete the guide. The scoring itself lives in
 """
 
 import uuid
+from functools import cached_property
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,8 @@ from django.db import models
 from django.urls import reverse
 
 from guide.models import Career, CareerLevel, Skill, Step, content_key_field
+
+from .snapshot import Snapshot
 
 MAX_YEARS_OF_EXPERIENCE = 60
 
@@ -70,7 +73,7 @@ class Goal(models.Model):
         ]
 
     def __str__(self):
-        return f"Goal of {self.user}"
+        return f"Goal of user #{self.user_id}"  # never the email: see accounts.services
 
 
 class Dimension(models.Model):
@@ -270,6 +273,10 @@ class Result(models.Model):
         default=list, help_text="Per-skill or per-dimension snapshot with the answers."
     )
     recommendations = models.JSONField(default=list)
+    snapshot_version = models.PositiveSmallIntegerField(
+        default=1,
+        help_text="Shape of the stored items and recommendations (assessments/snapshot.py).",
+    )
     flat_answers = models.BooleanField(
         default=False, help_text="Every rating was the same, which makes the result less reliable."
     )
@@ -306,6 +313,11 @@ class Result(models.Model):
 
     def get_absolute_url(self):
         return reverse("assessments:result", kwargs={"pk": self.pk})
+
+    @cached_property
+    def snapshot(self) -> Snapshot:
+        """The stored items and recommendations read through their one schema."""
+        return Snapshot.of(self)
 
 
 class Plan(models.Model):

@@ -2,25 +2,26 @@
 
 from django.db.models import Q
 
-from guide.models import Career, CareerLevel, Step
+from guide.models import IMPORTANCE_MAX, Career, CareerLevel, Step
 
+from . import scoring
 from .models import Dimension, Resource
 from .scoring import DimensionScore, SkillScore
+from .snapshot import Recommendation
 
-MAX_SKILL_GAPS = 5
 RESOURCES_PER_SUBJECT = 2
 
 
-def _resource_dict(resource: Resource, why: str, subject: str) -> dict:
-    return {
-        "kind": "resource",
-        "resource_kind": resource.get_kind_display(),
-        "title": resource.title,
-        "url": resource.url,
-        "detail": resource.description,
-        "subject": subject,
-        "why": why,
-    }
+def _resource_dict(resource: Resource, why: str, subject: str) -> Recommendation:
+    return Recommendation(
+        kind="resource",
+        resource_kind=resource.get_kind_display(),
+        title=resource.title,
+        url=resource.url,
+        detail=resource.description,
+        subject=subject,
+        why=why,
+    )
 
 
 def _resources(career: Career, **link) -> list[Resource]:
@@ -35,27 +36,29 @@ def _resources(career: Career, **link) -> list[Resource]:
     return (own + general)[:RESOURCES_PER_SUBJECT]
 
 
-def for_skill_gaps(*, career: Career, level: CareerLevel, gaps: list[SkillScore]) -> list[dict]:
+def for_skill_gaps(
+    *, career: Career, level: CareerLevel, gaps: list[SkillScore]
+) -> list[Recommendation]:
     details = {cs.skill_id: cs.detail for cs in career.career_skills.all()}
     recommendations = []
-    for gap in gaps[:MAX_SKILL_GAPS]:
+    for gap in gaps[: scoring.MAX_SKILL_GAPS]:
         why = (
-            f"You rated {gap.name} {gap.rating} of 4; {level.title} expects {gap.expected}. "
-            f"It matters {gap.importance} of 5 for a {career.title}."
+            f"You rated {gap.name} {gap.rating} of {scoring.RATING_MAX}; {level.title} expects "
+            f"{gap.expected}. It matters {gap.importance} of {IMPORTANCE_MAX} for a {career.title}."
         )
         resources = _resources(career, skill_id=gap.skill_id)
         for resource in resources:
             recommendations.append(_resource_dict(resource, why, gap.name))
         if not resources:
             recommendations.append(
-                {
-                    "kind": "advice",
-                    "title": f"Build up {gap.name}",
-                    "url": career.get_absolute_url() + "#skills",
-                    "detail": details.get(gap.skill_id, ""),
-                    "subject": gap.name,
-                    "why": why,
-                }
+                Recommendation(
+                    kind="advice",
+                    title=f"Build up {gap.name}",
+                    url=career.get_absolute_url() + "#skills",
+                    detail=details.get(gap.skill_id, ""),
+                    subject=gap.name,
+                    why=why,
+                )
             )
     return recommendations
 
@@ -69,7 +72,7 @@ def _matching_step(steps: list[Step], dimension: Dimension) -> Step | None:
     return None
 
 
-def for_weak_dimensions(*, career: Career, weakest: list[DimensionScore]) -> list[dict]:
+def for_weak_dimensions(*, career: Career, weakest: list[DimensionScore]) -> list[Recommendation]:
     dimensions = {d.slug: d for d in Dimension.objects.filter(slug__in=[w.slug for w in weakest])}
     steps = list(career.steps.all())
     recommendations = []
@@ -83,27 +86,27 @@ def for_weak_dimensions(*, career: Career, weakest: list[DimensionScore]) -> lis
             continue
         if dimension.advice:
             recommendations.append(
-                {
-                    "kind": "advice",
-                    "title": f"Next for {weak.name.lower()}",
-                    "url": "",
-                    "detail": dimension.advice,
-                    "subject": weak.name,
-                    "why": why,
-                }
+                Recommendation(
+                    kind="advice",
+                    title=f"Next for {weak.name.lower()}",
+                    url="",
+                    detail=dimension.advice,
+                    subject=weak.name,
+                    why=why,
+                )
             )
         step = _matching_step(steps, dimension)
         if step is not None:
             number = steps.index(step) + 1
             recommendations.append(
-                {
-                    "kind": "step",
-                    "title": f"Step {number} of the guide: {step.title}",
-                    "url": career.get_absolute_url() + "#how-to-become",
-                    "detail": step.body,
-                    "subject": weak.name,
-                    "why": why + f" The guide's step {number} is about exactly this.",
-                }
+                Recommendation(
+                    kind="step",
+                    title=f"Step {number} of the guide: {step.title}",
+                    url=career.get_absolute_url() + "#how-to-become",
+                    detail=step.body,
+                    subject=weak.name,
+                    why=why + f" The guide's step {number} is about exactly this.",
+                )
             )
         for resource in _resources(career, dimension=dimension):
             recommendations.append(_resource_dict(resource, why, weak.name))

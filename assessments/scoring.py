@@ -18,15 +18,12 @@ Career readiness
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-RATING_ANCHORS = {
-    0: "Never used it",
-    1: "Know the basics; have tried it with help",
-    2: "Use it on my own for everyday work",
-    3: "Handle hard cases; others ask me about it",
-    4: "Could teach it and set standards for a team",
-}
-WEAK_DIMENSION_BELOW = 70
-MAX_WEAK_DIMENSIONS = 3
+from guide.models import IMPORTANCE_MAX, Proficiency
+
+RATING_MIN, RATING_MAX = min(Proficiency.values), max(Proficiency.values)
+WEAK_DIMENSION_BELOW = 70  # a readiness dimension under this % is weak
+MAX_WEAK_DIMENSIONS = 3  # weak dimensions that get recommendations, lowest first
+MAX_SKILL_GAPS = 5  # skill gaps shown first and given recommendations, biggest first
 MIN_SKILLS_FOR_FLAT_WARNING = 3
 
 
@@ -76,15 +73,39 @@ class SkillsOutcome:
 
 
 def expected_at_level(main_expected: int, offset: int) -> int:
-    return max(0, min(4, main_expected + offset))
+    return max(RATING_MIN, min(RATING_MAX, main_expected + offset))
 
 
 def gaps_of(items):
-    """Skills with a shortfall, by priority (importance × shortfall), then importance, name."""
+    """Skills with a shortfall, by priority (importance × shortfall), then importance, name.
+
+    The one ordering of gaps: for skills being scored and for saved snapshot items."""
     return sorted(
         (i for i in items if i.shortfall > 0),
         key=lambda i: (-i.priority, -i.importance, i.name),
     )
+
+
+def in_gap_order(items):
+    """Every skill: the gaps as `gaps_of` orders them, then the rest by importance, name."""
+    rest = sorted((i for i in items if i.shortfall == 0), key=lambda i: (-i.importance, i.name))
+    return gaps_of(items) + rest
+
+
+def is_weak(pct) -> bool:
+    return pct < WEAK_DIMENSION_BELOW
+
+
+def terms() -> dict:
+    """The scale and thresholds, by name, for templates (read when called)."""
+    return {
+        "rating_min": RATING_MIN,
+        "rating_max": RATING_MAX,
+        "importance_max": IMPORTANCE_MAX,
+        "weak_below": WEAK_DIMENSION_BELOW,
+        "max_weak": MAX_WEAK_DIMENSIONS,
+        "max_gaps": MAX_SKILL_GAPS,
+    }
 
 
 def score_skills(skills: list[SkillInput], ratings: dict[int, int], offset: int) -> SkillsOutcome:
@@ -94,8 +115,10 @@ def score_skills(skills: list[SkillInput], ratings: dict[int, int], offset: int)
     items = []
     for skill in skills:
         rating = ratings[skill.skill_id]
-        if not 0 <= rating <= 4:
-            raise ValueError(f"Rating for {skill.name} must be 0–4, got {rating}.")
+        if not RATING_MIN <= rating <= RATING_MAX:
+            raise ValueError(
+                f"Rating for {skill.name} must be {RATING_MIN}–{RATING_MAX}, got {rating}."
+            )
         expected = expected_at_level(skill.main_expected, offset)
         match = 1.0 if expected == 0 else min(rating, expected) / expected
         shortfall = max(0, expected - rating)
@@ -156,7 +179,7 @@ class ReadinessOutcome:
 
 
 def weakest_of(dimensions):
-    weak = [d for d in dimensions if d.pct < WEAK_DIMENSION_BELOW]
+    weak = [d for d in dimensions if is_weak(d.pct)]
     return sorted(weak, key=lambda d: (d.pct, d.name))[:MAX_WEAK_DIMENSIONS]
 
 

@@ -5,39 +5,29 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import F, Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 
 from guide.models import Career, CareerSkill
+from guide.selectors import published_career
 
-from . import charts
+from . import charts, scoring
 from .models import Plan, PlanStep, Question, Result
+from .snapshot import Snapshot
 
-VISITOR_SESSION_KEY = "visitor_results"
 
-
-def career_for_assessment(*, slug: str) -> Career:
-    """A published career with its skills and levels loaded; 404 otherwise."""
-    career = (
-        Career.objects.published()
-        .prefetch_related(
+def career_for_assessment(*, slug: str) -> Career | None:
+    """A published career with its skills and levels loaded; None otherwise."""
+    return published_career(
+        slug=slug,
+        queryset=Career.objects.prefetch_related(
             Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
             "levels",
-        )
-        .filter(slug=slug)
-        .first()
+        ),
     )
-    if career is None:
-        raise Http404("No published guide has that address.")
-    return career
 
 
 def readiness_questions(*, career: Career) -> list[Question]:
     return list(Question.objects.for_career(career).prefetch_related("options"))
-
-
-def visitor_result_ids(session) -> list[int]:
-    return [int(pk) for pk in session.get(VISITOR_SESSION_KEY, []) if str(pk).isdigit()]
 
 
 def result_for_resubmission(
@@ -55,18 +45,18 @@ def result_for_resubmission(
     ).first()
 
 
-def result_for_viewer(*, request, pk: int) -> Result:
-    """The result if the viewer owns it (or made it in this visitor session); 404 otherwise."""
+def result_for_viewer(*, user, visitor_result_ids: Collection[int], pk: int) -> Result | None:
+    """The result if the viewer may see it, else None.
+
+    A result with an owner is seen only by that signed-in user; an unclaimed one only by
+    the visitor whose session holds its id (`visitor_result_ids`)."""
     result = Result.objects.filter(pk=pk).first()
     if result is None:
-        raise Http404("No such result.")
+        return None
     if result.user_id is not None:
-        if request.user.is_authenticated and result.user_id == request.user.pk:
-            return result
-        raise Http404("No such result.")
-    if pk in visitor_result_ids(request.session):
-        return result
-    raise Http404("No such result.")
+        signed_in = user is not None and user.is_authenticated
+        return result if signed_in and result.user_id == user.pk else None
+    return result if pk in visitor_result_ids else None
 
 
 @dataclass
@@ -92,17 +82,22 @@ class Change:
 def changes_between(previous: Result, latest: Result) -> list[Change]:
     """Per skill (rating 0–4) or per dimension (%), from the previous attempt to the latest."""
     if latest.kind == Result.Kind.SKILLS:
-        key, value, unit = "skill_id", "rating", " of 4"
+        key, value, unit = "skill_id", "rating", f" of {scoring.RATING_MAX}"
     else:
         key, value, unit = "slug", "pct", "%"
-    before = {item[key]: item for item in previous.items}
-    after = {item[key]: item for item in latest.items}
+    before = {getattr(item, key): item for item in Snapshot.items_of(previous)}
+    after = {getattr(item, key): item for item in Snapshot.items_of(latest)}
     changes = [
-        Change(item["name"], before.get(k, {}).get(value), item[value], unit)
+        Change(
+            item.name,
+            getattr(before[k], value) if k in before else None,
+            getattr(item, value),
+            unit,
+        )
         for k, item in after.items()
     ]
     changes += [
-        Change(item["name"], item[value], None, unit)
+        Change(item.name, getattr(item, value), None, unit)
         for k, item in before.items()
         if k not in after
     ]
@@ -254,6 +249,13 @@ def plan_for_slug(*, user, slug: str) -> Plan | None:
     )
 
 
+def plan_with_step(*, user, plan_step_id: int) -> Plan | None:
+    """The user's plan that holds this step, or None (someone else's, or no such step)."""
+    return (
+        Plan.objects.filter(user=user, plan_steps__pk=plan_step_id).select_related("career").first()
+    )
+
+
 def plan_view(*, plan: Plan) -> PlanView:
     return _plan_view(plan, plan.plan_steps.select_related("step"))
 
@@ -279,8 +281,9 @@ def results_for_export(user) -> list[dict]:
             "score": r.score,
             "flat_answers": r.flat_answers,
             "created_at": r.created_at,
-            "items": r.items,
-            "recommendations": r.recommendations,
+            "items": r.snapshot.item_dicts,
+            "recommendations": r.snapshot.recommendation_dicts,
+            "snapshot_version": r.snapshot.version,
         }
         for r in Result.objects.filter(user=user).order_by("created_at", "pk")
     ]

@@ -9,14 +9,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import Http404
 from django.utils import timezone
 
 from guide.models import Career, CareerLevel
 
 from . import recommend, selectors
+from .exceptions import DailyResultsLimit, NotFound, PlanReadOnly
 from .models import Plan, PlanStep, Question, Result
 from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
+from .snapshot import READINESS, SKILLS, DimensionItem, SkillItem, Snapshot
 
 DAY = timedelta(hours=24)
 
@@ -45,15 +46,6 @@ def question_inputs(questions: list[Question]) -> list[QuestionInput]:
         )
         for q in questions
     ]
-
-
-class DailyResultsLimit(Exception):
-    """The user saved settings.ASSESSMENT_DAILY_RESULTS_MAX results in the last 24 hours."""
-
-    def __init__(self, *, maximum: int, retry_after: int):
-        super().__init__(f"At most {maximum} results in 24 hours.")
-        self.maximum = maximum
-        self.retry_after = retry_after
 
 
 def _check_daily_results(owner) -> None:
@@ -95,7 +87,7 @@ def _record(
         with transaction.atomic():
             return Result.objects.create(user=owner, submission_key=submission_key, **fields), True
     except IntegrityError:
-        # Another request saved this key between the check and the insert.
+        # A simultaneous submission saved this key between the check and the insert.
         existing = selectors.result_for_resubmission(submission_key=submission_key, **mine)
         if existing is not None:
             return existing, False  # the caller's own double submission
@@ -124,11 +116,13 @@ def result_create_skills(
         career=career,
         career_title=career.title,
         career_slug=career.slug,
-        kind=Result.Kind.SKILLS,
-        target_level=level.title,
         score=outcome.score,
-        items=outcome.items_as_dicts(),
-        recommendations=recommend.for_skill_gaps(career=career, level=level, gaps=outcome.gaps),
+        **Snapshot(
+            kind=SKILLS,
+            target=level.title,
+            items=[SkillItem.from_dict(item) for item in outcome.items_as_dicts()],
+            recommendations=recommend.for_skill_gaps(career=career, level=level, gaps=outcome.gaps),
+        ).to_fields(),
         flat_answers=outcome.flat,
         guide_updated_at=career.updated_at,
     )
@@ -153,10 +147,12 @@ def result_create_readiness(
         career=career,
         career_title=career.title,
         career_slug=career.slug,
-        kind=Result.Kind.READINESS,
         score=outcome.score,
-        items=outcome.items_as_dicts(),
-        recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
+        **Snapshot(
+            kind=READINESS,
+            items=[DimensionItem.from_dict(item) for item in outcome.items_as_dicts()],
+            recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
+        ).to_fields(),
         guide_updated_at=career.updated_at,
     )
 
@@ -191,16 +187,6 @@ def results_claim(*, user, result_ids: list[int]) -> int:
     if not ids:
         return 0
     return Result.objects.filter(pk__in=ids, user__isnull=True).update(user=user)
-
-
-class PlanReadOnly(ValidationError):
-    """The plan's guide is unpublished or removed: its steps are kept but not changed."""
-
-    def __init__(self, plan: Plan):
-        super().__init__(
-            f"Your plan for {plan.title} is read-only while its guide is not published.",
-            code="read_only",
-        )
 
 
 @transaction.atomic
@@ -246,22 +232,30 @@ def plan_start(*, user, career: Career) -> tuple[Plan, bool]:
 
 
 @transaction.atomic
-def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> PlanStep:
-    """Change one step's status and note; 404 unless the step is in the user's own plan.
+def plan_step_update(
+    *,
+    user,
+    plan_step_id: int,
+    status: str | None = None,
+    note: str | None = None,
+    plan_id: int | None = None,
+) -> PlanStep:
+    """Change one step's status and/or note (None keeps it). The step is read once, here.
 
-    Refused with PlanReadOnly while the plan's guide is unpublished or removed."""
-    plan_step = (
-        PlanStep.objects.select_for_update(of=("self",))
-        .select_related("plan__career", "step")
-        .filter(pk=plan_step_id, plan__user=user)
-        .first()
-    )
+    NotFound unless the step is in the user's own plan (and in plan `plan_id` when
+    given); PlanReadOnly while the plan's guide is unpublished or removed."""
+    steps = PlanStep.objects.filter(pk=plan_step_id, plan__user=user)
+    if plan_id is not None:
+        steps = steps.filter(plan_id=plan_id)
+    plan_step = steps.select_for_update(of=("self",)).select_related("plan__career", "step").first()
     if plan_step is None:
-        raise Http404("No such step in your plan.")
+        raise NotFound("No such step in your plan.")
     if plan_step.plan.read_only:
         raise PlanReadOnly(plan_step.plan)
-    plan_step.status = status
-    plan_step.note = note
+    if status is not None:
+        plan_step.status = status
+    if note is not None:
+        plan_step.note = note
     if plan_step.step is not None:
         plan_step.step_title = plan_step.step.title
     plan_step.save()
@@ -274,6 +268,7 @@ def plan_step_update(*, user, plan_step_id: int, status: str, note: str) -> Plan
 
 @transaction.atomic
 def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Plan:
+    """Set or clear the plan's target date; NotFound unless it is the user's own plan."""
     plan = (
         Plan.objects.select_for_update(of=("self",))
         .select_related("career")
@@ -281,7 +276,7 @@ def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Pla
         .first()
     )
     if plan is None:
-        raise Http404("No such plan.")
+        raise NotFound("No such plan.")
     if plan.read_only:
         raise PlanReadOnly(plan)
     plan.target_date = target_date

@@ -4,7 +4,7 @@ from django.dispatch import receiver
 
 from guide.models import Career
 
-from . import selectors, services
+from . import services, visitor
 from .models import Plan
 
 
@@ -13,10 +13,10 @@ def claim_visitor_results(sender, request, user, **kwargs):
     """Results taken as a visitor become the user's when they sign up or log in."""
     if request is None or not hasattr(request, "session"):
         return
-    ids = selectors.visitor_result_ids(request.session)
+    ids = visitor.result_ids(request.session)
     if ids:
         services.results_claim(user=user, result_ids=ids)
-        request.session.pop(selectors.VISITOR_SESSION_KEY, None)
+        visitor.forget_all(request.session)
 
 
 @receiver(pre_delete, sender=Career, dispatch_uid="assessments-keep-plans-of-deleted-guide")

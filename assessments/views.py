@@ -1,25 +1,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.validators import slug_re
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from guide.models import Career
+from guide.models import Career, Proficiency
+from guide.selectors import is_slug, published_career
 
-from . import limits, selectors, services
+from . import exceptions, limits, scoring, selectors, services, visitor
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
-from .models import Plan, PlanStep, Result
-from .scoring import RATING_ANCHORS, WEAK_DIMENSION_BELOW
-
-MAX_VISITOR_RESULTS = 20
+from .models import Plan, Result
 
 
-def _is_slug(value: str) -> bool:
-    """A value the slug column could hold: ASCII letters, digits, - and _, 120 at most."""
-    max_length = Career._meta.get_field("slug").max_length
-    return bool(value) and len(value) <= max_length and slug_re.fullmatch(value) is not None
+def _career_or_404(slug: str):
+    career = selectors.career_for_assessment(slug=slug)
+    if career is None:
+        raise Http404("No published guide has that address.")
+    return career
 
 
 def _posted(request):
@@ -31,15 +29,12 @@ def _remember_for_visitor(request, result: Result) -> None:
     """Keep a visitor's own unclaimed result in their session; never anyone else's."""
     if request.user.is_authenticated or result.user_id is not None:
         return
-    ids = selectors.visitor_result_ids(request.session)
-    if result.pk not in ids:
-        ids = (ids + [result.pk])[-MAX_VISITOR_RESULTS:]
-    request.session[selectors.VISITOR_SESSION_KEY] = ids
+    visitor.remember(request.session, result.pk)
 
 
 def _submit_form(request, form, create, render_form):
     """Save a valid assessment form within the limits; 429 with the form kept if over."""
-    visitor_ids = selectors.visitor_result_ids(request.session)
+    visitor_ids = visitor.result_ids(request.session)
     try:
         result, created = limits.submit(
             submitter=limits.Submitter(user=request.user, ip=limits.client_ip(request)),
@@ -59,13 +54,18 @@ def _submit_form(request, form, create, render_form):
 
 @require_http_methods(["GET", "POST"])
 def skills_assessment(request, slug):
-    career = selectors.career_for_assessment(slug=slug)
+    career = _career_or_404(slug)
     if not career.career_skills.all() or not career.levels.all():
         raise Http404("This guide has no skills or levels to assess yet.")
     form = SkillsForm(_posted(request), career=career)
 
     def render_form(*, refusal=None, status=200):
-        context = {"career": career, "form": form, "anchors": RATING_ANCHORS, "refusal": refusal}
+        context = {
+            "career": career,
+            "form": form,
+            "anchors": Proficiency.anchors(),
+            "refusal": refusal,
+        }
         return render(request, "assessments/skills_form.html", context, status=status)
 
     if request.method == "POST" and form.is_valid():
@@ -87,11 +87,11 @@ def skills_assessment(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def readiness_assessment(request, slug):
-    career = selectors.career_for_assessment(slug=slug)
+    career = _career_or_404(slug)
     questions = selectors.readiness_questions(career=career)
     if not questions:
         raise Http404("No readiness questions have been written yet.")
-    form = ReadinessForm(_posted(request), questions=questions)
+    form = ReadinessForm(_posted(request), career=career, questions=questions)
 
     def render_form(*, refusal=None, status=200):
         context = {"career": career, "form": form, "refusal": refusal}
@@ -114,35 +114,34 @@ def readiness_assessment(request, slug):
     return render_form(status=400 if form.is_bound else 200)
 
 
+@require_safe
 def result_detail(request, pk):
-    result = selectors.result_for_viewer(request=request, pk=pk)
-    items = result.items
+    result = selectors.result_for_viewer(
+        user=request.user, visitor_result_ids=visitor.result_ids(request.session), pk=pk
+    )
+    if result is None:
+        raise Http404("No such result.")
+    snapshot = result.snapshot
+    items = snapshot.items
     if result.kind == Result.Kind.SKILLS:
-        gaps = [i for i in items if i["shortfall"] > 0]
-        gaps.sort(key=lambda i: (-i["priority"], -i["importance"], i["name"]))
-        rest = sorted(
-            (i for i in items if i["shortfall"] == 0), key=lambda i: (-i["importance"], i["name"])
-        )
-        items = gaps + rest
-    else:
-        gaps = sorted(
-            (i for i in items if i["pct"] < WEAK_DIMENSION_BELOW),
-            key=lambda i: (i["pct"], i["name"]),
-        )
+        items = scoring.in_gap_order(items)
+    gaps = scoring.gaps_of(items) if result.kind == Result.Kind.SKILLS else []
     return render(
         request,
         "assessments/result_detail.html",
         {
             "result": result,
             "items": items,
-            "gaps": gaps,
-            "anchors": RATING_ANCHORS,
+            "gaps": gaps[: scoring.MAX_SKILL_GAPS],
+            "recommendations": snapshot.recommendations,
+            "terms": scoring.terms(),
             "is_visitor_result": result.user_id is None,
         },
     )
 
 
 @login_required
+@require_safe
 def dashboard(request):
     return render(
         request,
@@ -161,7 +160,7 @@ def plan_detail(request, slug):
     """The user's plan for a career. GET only shows: the plan if there is one (read-only
     while its guide is unpublished or removed), else the guide's steps and an offer to
     start. POST starts the plan or saves its target date."""
-    career = Career.objects.published().filter(slug=slug).prefetch_related("steps").first()
+    career = published_career(slug=slug, queryset=Career.objects.prefetch_related("steps"))
     plan = selectors.plan_for_slug(user=request.user, slug=slug)
     if plan is None and career is None:
         raise Http404("No published guide has that address.")
@@ -179,17 +178,36 @@ def plan_detail(request, slug):
         _posted(request), initial={"target_date": plan and plan.target_date}, prefix="plan"
     )
     if date_form.is_bound and date_form.is_valid():
-        services.plan_set_target_date(
-            user=request.user,
-            plan_id=plan.pk,
-            target_date=date_form.cleaned_data["target_date"],
-        )
+        try:
+            services.plan_set_target_date(
+                user=request.user,
+                plan_id=plan.pk,
+                target_date=date_form.cleaned_data["target_date"],
+            )
+        except exceptions.NotFound:
+            raise Http404("No such plan.") from None
         messages.success(request, "Target date saved.")
         return redirect(url + "#pace")
+    return _plan_page(
+        request,
+        career=career,
+        plan=plan,
+        date_form=date_form,
+        status=400 if date_form.is_bound else 200,
+    )
+
+
+def _plan_page(request, *, career, plan, date_form, step_forms=None, status=200):
+    """The plan page. `step_forms` (step id → bound form) shows a refused step form with
+    its errors; the plan's steps are read once, by plan_view."""
+    step_forms = step_forms or {}
     view = selectors.plan_view(plan=plan) if plan is not None else None
     rows, new_steps = [], []
     if view is not None and not plan.read_only:
-        rows = [(step, PlanStepForm(instance=step, prefix=f"s{step.pk}")) for step in view.steps]
+        rows = [
+            (step, step_forms.get(step.pk) or PlanStepForm(instance=step, prefix=f"s{step.pk}"))
+            for step in view.steps
+        ]
         have = {row.step_id for row in view.steps}
         new_steps = [step for step in career.steps.all() if step.pk not in have]
     return render(
@@ -205,35 +223,44 @@ def plan_detail(request, slug):
             # A removed guide's kept plan, while a new guide now has its address.
             "can_continue": plan is not None and career is not None and plan.career_id is None,
         },
-        status=400 if date_form.is_bound else 200,
+        status=status,
     )
 
 
 @login_required
 @require_POST
 def plan_step_update(request, pk):
-    plan_step = get_object_or_404(
-        PlanStep.objects.select_related("plan__career"), pk=pk, plan__user=request.user
-    )
-    form = PlanStepForm(request.POST, instance=plan_step, prefix=f"s{pk}")
-    anchor = plan_step.plan.get_absolute_url() + f"#step-{pk}"
+    """Save one step's status and note. A refused form answers 400 with the plan page and
+    the step's errors; the step is read once, by the service (or by the plan page)."""
+    form = PlanStepForm(request.POST, prefix=f"s{pk}")
     if not form.is_valid():
-        messages.error(
-            request, f"“{plan_step.step_title}” was not saved: pick a status from the list."
+        plan = selectors.plan_with_step(user=request.user, plan_step_id=pk)
+        if plan is None:
+            raise Http404("No such step in your plan.")
+        career = published_career(slug=plan.slug, queryset=Career.objects.prefetch_related("steps"))
+        date_form = TargetDateForm(initial={"target_date": plan.target_date}, prefix="plan")
+        return _plan_page(
+            request,
+            career=career,
+            plan=plan,
+            date_form=date_form,
+            step_forms={pk: form},
+            status=400,
         )
-        return redirect(anchor)
     try:
-        services.plan_step_update(
+        plan_step = services.plan_step_update(
             user=request.user,
             plan_step_id=pk,
             status=form.cleaned_data["status"],
             note=form.cleaned_data["note"],
         )
-    except services.PlanReadOnly as refusal:
+    except exceptions.NotFound:
+        raise Http404("No such step in your plan.") from None
+    except exceptions.PlanReadOnly as refusal:
         messages.error(request, refusal.messages[0])
-        return redirect(anchor)
+        return redirect(refusal.plan.get_absolute_url() + f"#step-{pk}")
     messages.success(request, f"Saved “{plan_step.step_title}”.")
-    return redirect(anchor)
+    return redirect(plan_step.plan.get_absolute_url() + f"#step-{pk}")
 
 
 @require_http_methods(["GET"])
@@ -241,7 +268,7 @@ def start(request):
     """The home page's "start an assessment" form: pick a career and a kind."""
     slug = request.GET.get("career", "").strip()
     kind = request.GET.get("kind", "skills")
-    if not _is_slug(slug):
+    if not is_slug(slug):
         # Not something the form sends (NUL bytes, spaces, 500 characters ...): say so
         # rather than handing it to the database.
         return render(
@@ -250,13 +277,14 @@ def start(request):
             {"careers": Career.objects.published().only("slug", "title")},
             status=400,
         )
-    if not Career.objects.published().filter(slug=slug).exists():
+    if published_career(slug=slug, queryset=Career.objects.only("pk")) is None:
         messages.error(request, "Pick a career from the list to start an assessment.")
         return redirect("guide:career-list")
     target = "assessments:readiness" if kind == "readiness" else "assessments:skills"
     return redirect(target, slug=slug)
 
 
+@require_safe
 def plans_index(request):
     """Send signed-in users with a single plan straight to it; others to the dashboard."""
     if request.user.is_authenticated:

@@ -363,14 +363,10 @@ class CareerDetailApi(APIView):
     )
     def get(self, request, slug):
         # One small query decides between 304 and loading the whole guide (14 queries).
-        updated_at = (
-            Career.objects.published()
-            .filter(slug=slug)
-            .values_list("updated_at", flat=True)
-            .first()
-        )
-        if updated_at is None:
+        current = selectors.published_career(slug=slug, queryset=Career.objects.only("updated_at"))
+        if current is None:
             raise Http404("No published guide has that address.")
+        updated_at = current.updated_at
         etag, last_modified = career_validators(updated_at)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:

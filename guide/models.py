@@ -29,11 +29,21 @@ def content_key_field():
     )
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_published_careers(self):
+        """Categories that hold at least one published career: the filters the public sees."""
+        return self.filter(
+            models.Exists(Career.objects.published().filter(category=models.OuterRef("pk")))
+        )
+
+
 class Category(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True, help_text="One or two sentences, shown on filters.")
     content_key = content_key_field()
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -44,13 +54,39 @@ class Category(models.Model):
         return self.name
 
 
-PROFICIENCY_LABELS = {
-    0: "None",
-    1: "Basic",
-    2: "Working",
-    3: "Strong",
-    4: "Expert",
+IMPORTANCE_MAX = 5  # a career skill's importance runs from 1 to this
+
+
+class Proficiency(models.IntegerChoices):
+    """The 0–4 scale a career expects of a skill and a user rates themselves on.
+
+    The label names the step ("Working"); `anchor` says what it means in practice, as the
+    skills-gap form and its result put it. See docs/scoring.md."""
+
+    NONE = 0, "None"
+    BASIC = 1, "Basic"
+    WORKING = 2, "Working"
+    STRONG = 3, "Strong"
+    EXPERT = 4, "Expert"
+
+    @property
+    def anchor(self) -> str:
+        return _PROFICIENCY_ANCHORS[self.value]
+
+    @classmethod
+    def anchors(cls) -> dict[int, str]:
+        """Value → what it means, lowest first, for forms and templates."""
+        return {member.value: member.anchor for member in cls}
+
+
+_PROFICIENCY_ANCHORS = {
+    0: "Never used it",
+    1: "Know the basics; have tried it with help",
+    2: "Use it on my own for everyday work",
+    3: "Handle hard cases; others ask me about it",
+    4: "Could teach it and set standards for a team",
 }
+Proficiency.RANGE = f"from {min(Proficiency.values)} to {max(Proficiency.values)}"
 
 
 class Skill(models.Model):
@@ -329,7 +365,7 @@ class CareerSkill(CareerPart):
 
     @property
     def expected_label(self) -> str:
-        return PROFICIENCY_LABELS[self.expected_proficiency]
+        return Proficiency(self.expected_proficiency).label
 
 
 class EducationPath(CareerPart):
@@ -405,10 +441,6 @@ class CareerLevel(CareerPart):
 
     def __str__(self):
         return self.title
-
-    def expected_for(self, main_level_expected: int) -> int:
-        """The proficiency this level expects of a skill whose main-level expectation is given."""
-        return max(0, min(4, main_level_expected + self.expectation_offset))
 
     @property
     def years_label(self) -> str:

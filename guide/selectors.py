@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.validators import slug_re
 from django.db.models import Prefetch, QuerySet
 
 from .models import (
@@ -25,6 +26,24 @@ def search_words(query: str) -> tuple[list[str], list[str]]:
     return words[:MAX_SEARCH_WORDS], words[MAX_SEARCH_WORDS:]
 
 
+def is_slug(value: str) -> bool:
+    """A value the slug column could hold: ASCII letters, digits, - and _, 120 at most."""
+    max_length = Career._meta.get_field("slug").max_length
+    return bool(value) and len(value) <= max_length and slug_re.fullmatch(value) is not None
+
+
+def published_career(*, slug: str, queryset: QuerySet[Career] | None = None) -> Career | None:
+    """The published career at this slug, or None: the one door every caller goes through.
+
+    `queryset` may add what the caller loads with it (prefetches, `only`). A value that
+    cannot be a slug (NUL bytes, spaces, too long) is simply not found; the database
+    never sees it."""
+    if not isinstance(slug, str) or not is_slug(slug):
+        return None
+    careers = Career.objects.all() if queryset is None else queryset
+    return careers.published().filter(slug=slug).first()
+
+
 def career_list(*, query: str = "", category: str = "") -> QuerySet[Career]:
     """Published careers matching the search words and category slug, by title."""
     careers = Career.objects.published().select_related("category")
@@ -44,32 +63,29 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
     education paths, steps, levels, regional salaries, sections, specializations,
     pros and cons, FAQ, and related careers that are published (13). Total: 14.
     """
-    careers = Career.objects.all() if include_drafts else Career.objects.published()
-    return (
-        careers.select_related("category")
-        .prefetch_related(
-            "sources",
-            Prefetch("key_facts", queryset=KeyFact.objects.select_related("source")),
-            "responsibilities",
-            Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
-            "education_paths",
-            "steps",
-            "levels",
-            "regional_salaries",
-            "sections",
-            "specializations",
-            "pros_cons",
-            "faqs",
-            Prefetch(
-                "related_links",
-                queryset=RelatedCareer.objects.filter(
-                    related_career__status=Career.Status.PUBLISHED
-                ).select_related("related_career"),
-            ),
-        )
-        .filter(slug=slug)
-        .first()
+    loaded = Career.objects.select_related("category").prefetch_related(
+        "sources",
+        Prefetch("key_facts", queryset=KeyFact.objects.select_related("source")),
+        "responsibilities",
+        Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
+        "education_paths",
+        "steps",
+        "levels",
+        "regional_salaries",
+        "sections",
+        "specializations",
+        "pros_cons",
+        "faqs",
+        Prefetch(
+            "related_links",
+            queryset=RelatedCareer.objects.filter(
+                related_career__status=Career.Status.PUBLISHED
+            ).select_related("related_career"),
+        ),
     )
+    if not include_drafts:
+        return published_career(slug=slug, queryset=loaded)
+    return loaded.filter(slug=slug).first() if is_slug(slug) else None
 
 
 @dataclass

@@ -26,7 +26,7 @@ def _can_preview(user) -> bool:
 @require_safe
 def home(request):
     featured = Career.objects.published().filter(featured=True).select_related("category")
-    categories = Category.objects.filter(careers__status=Career.Status.PUBLISHED).distinct()
+    categories = Category.objects.with_published_careers()
     return render(
         request,
         "guide/home.html",
@@ -39,7 +39,7 @@ def career_list(request):
     query = _clean_param(request, "q", selectors.MAX_QUERY_LENGTH)
     category_slug = _clean_param(request, "category")
     careers = selectors.career_list(query=query, category=category_slug)
-    categories = Category.objects.filter(careers__status=Career.Status.PUBLISHED).distinct()
+    categories = Category.objects.with_published_careers()
     _, ignored_words = selectors.search_words(query)
     return render(
         request,

@@ -189,7 +189,7 @@ def test_an_account_holds_at_most_ten_tokens(client, owner):
 
     response = create_in_browser(client, name="one too many")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "the most an account can hold" in response.content.decode()
     assert ApiToken.objects.filter(user=owner).count() == services.MAX_API_TOKENS
 

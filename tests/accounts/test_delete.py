@@ -85,7 +85,7 @@ def test_wrong_password_deletes_nothing(client, owner):
 
     response = client.post(URL, {"password": "not-my-password"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "That password is not right" in str(response.context["form"].errors["password"])
     assert User.objects.filter(pk=owner.pk).exists()
 
@@ -93,7 +93,7 @@ def test_wrong_password_deletes_nothing(client, owner):
 def test_empty_password_deletes_nothing(client, owner):
     client.force_login(owner)
     response = client.post(URL, {})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "password" in response.context["form"].errors
     assert User.objects.filter(pk=owner.pk).exists()
 

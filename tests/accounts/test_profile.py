@@ -105,7 +105,7 @@ def test_level_from_another_career_is_refused_and_input_kept(client, owner, care
         years_of_experience=3,
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     errors = form_errors(response)
     assert "is a level of Data Engineer, not of Cloud Engineer" in str(errors["target_level"])
     html = response.content.decode()
@@ -131,7 +131,7 @@ def test_only_published_careers_and_their_levels_are_offered(client, owner, care
     response = save(
         client, target_career=careers["draft"].pk, target_level=careers["draft_level"].pk
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "target_career" in form_errors(response)
     assert not Goal.objects.filter(user=owner).exists()
 
@@ -140,7 +140,7 @@ def test_only_published_careers_and_their_levels_are_offered(client, owner, care
 def test_years_of_experience_must_be_0_to_60(client, owner, years):
     client.force_login(owner)
     response = save(client, years_of_experience=years)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "years_of_experience" in form_errors(response)
     assert not Goal.objects.filter(user=owner).exists()
 
@@ -154,7 +154,7 @@ def test_overlong_display_name_is_refused(client, owner):
 def test_unknown_ids_are_form_errors_not_crashes(client, owner):
     client.force_login(owner)
     response = save(client, target_career=999999, target_level="abc")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert {"target_career", "target_level"} <= set(form_errors(response))
 
 
@@ -216,7 +216,7 @@ def test_an_unpublished_career_cannot_be_newly_chosen_even_when_another_is_kept(
 
     response = save(client, target_career=careers["draft"].pk)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "target_career" in form_errors(response)
     assert Goal.objects.get(user=owner).target_career == careers["cloud"]
     with pytest.raises(ValidationError):

@@ -140,7 +140,7 @@ def test_delete_account_password_guesses_are_limited(client, owner):
 
     response = client.post(reverse("accounts:delete"), {"password": PASSWORD})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Too many attempts" in response.content.decode()
     owner.refresh_from_db()
     assert owner.pk is not None

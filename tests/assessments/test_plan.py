@@ -73,7 +73,7 @@ def test_an_invalid_status_changes_nothing(signed_in, owner, career):
     step = PlanStep.objects.filter(plan__user=owner).first()
     update(signed_in, step, "done", "keep me")
     response = update(signed_in, step, "finished-ish", "lost?")
-    assert response.status_code == 302
+    assert response.status_code == 400  # the plan page again, with the error
     step.refresh_from_db()
     assert (step.status, step.note) == ("done", "keep me")
 

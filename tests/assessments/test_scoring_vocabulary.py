@@ -1,0 +1,55 @@
+"""One vocabulary for scoring: the result page marks and caps exactly what the scoring
+constants say, and the 0-4 scale has one set of labels."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from assessments import scoring
+from assessments.forms import SkillsForm
+from guide.models import Proficiency
+from tests.assessments.helpers import rate_all, readiness_post, skills_post
+from tests.factory import make_assessable_career, make_dimension, make_question
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def signed_in(owner):
+    client = Client()
+    client.force_login(owner)
+    return client
+
+
+def test_the_result_page_marks_weak_areas_by_the_scoring_threshold(signed_in, monkeypatch):
+    career = make_assessable_career(title="Ops Engineer")
+    make_question(dimension=make_dimension(name="Projects"), points=(0, 6, 10))
+    # Choosing the middle answer scores the area 60 %.
+    response = readiness_post(signed_in, career, choose=lambda options: options[1])
+    page = signed_in.get(response["Location"]).content.decode()
+    assert page.count('class="is-gap"') == 1  # 60 % is under the usual 70 %
+
+    monkeypatch.setattr(scoring, "WEAK_DIMENSION_BELOW", 50)
+    page = signed_in.get(response["Location"]).content.decode()
+    assert 'class="is-gap"' not in page
+    assert "below 50%" in page
+
+
+def test_the_result_page_lists_as_many_gaps_as_the_scoring_cap(signed_in, monkeypatch):
+    career = make_assessable_career(title="Web Engineer", skills=8)
+    response = skills_post(signed_in, career, ratings=rate_all(career, 0))
+    monkeypatch.setattr(scoring, "MAX_SKILL_GAPS", 2)
+    page = signed_in.get(response["Location"]).content.decode()
+    gap_list = re.search(r'<ol class="gap-list">(.*?)</ol>', page, re.S).group(1)
+    assert gap_list.count("<li>") == 2
+
+
+def test_the_scale_has_one_set_of_labels():
+    career = make_assessable_career(title="Net Engineer", skills=1)
+    form = SkillsForm(career=career)
+    field = next(f for name, f in form.fields.items() if name.startswith("skill_"))
+    assert [label for _value, label in field.choices] == [
+        f"{p.value} — {p.anchor}" for p in Proficiency
+    ]
+    assert career.career_skills.get().expected_label == Proficiency(3).label
