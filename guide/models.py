@@ -363,9 +363,18 @@ class CareerSkill(CareerPart):
     def __str__(self):
         return f"{self.skill} for {self.career}"
 
+    # The scales' tops, for pages that say "3 of 5" without typing a number.
+    importance_max = IMPORTANCE_MAX
+    proficiency_max = max(Proficiency.values)
+
     @property
     def expected_label(self) -> str:
         return Proficiency(self.expected_proficiency).label
+
+    @property
+    def importance_pips(self) -> list[bool]:
+        """One flag per step of the importance scale: filled up to this skill's importance."""
+        return [step <= self.importance for step in range(1, IMPORTANCE_MAX + 1)]
 
 
 class EducationPath(CareerPart):
