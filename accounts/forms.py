@@ -100,8 +100,12 @@ class AddEmailForm(_OurWords, allauth_forms.AddEmailForm):
     labels = {"email": "New email address"}
 
 
+# The words of every form that sets a new password in place of an old one.
+NEW_PASSWORD_LABELS = {"password1": "New password", "password2": "New password again"}
+
+
 class ChangePasswordForm(_OurWords, allauth_forms.ChangePasswordForm):
-    labels = {"password1": "New password", "password2": "New password again"}
+    labels = NEW_PASSWORD_LABELS
     help_texts = {"password1": PASSWORD_HELP}
 
 
@@ -115,7 +119,7 @@ class ResetPasswordForm(_OurWords, allauth_forms.ResetPasswordForm):
 
 
 class ResetPasswordKeyForm(_OurWords, allauth_forms.ResetPasswordKeyForm):
-    labels = {"password1": "New password", "password2": "New password again"}
+    labels = NEW_PASSWORD_LABELS
     help_texts = {"password1": PASSWORD_HELP}
 
 
