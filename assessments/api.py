@@ -22,10 +22,9 @@ from api.fields import (
     StrictCharField,
     StrictChoiceField,
     StrictIntegerField,
-    StrictSlugField,
     StrictUUIDField,
 )
-from guide.api import api_career_url
+from guide.api import CAREER_SLUG_MAX_LENGTH, CareerSlugField, api_career_url
 from guide.models import Career
 from guide.selectors import published_career
 
@@ -186,7 +185,7 @@ class ResultListFilterSerializer(serializers.Serializer):
     career = serializers.SlugField(
         required=False,
         allow_blank=True,
-        max_length=120,
+        max_length=CAREER_SLUG_MAX_LENGTH,
         help_text="Only results for this career slug; empty for all.",
     )
     kind = serializers.ChoiceField(
@@ -217,7 +216,7 @@ class SubmissionKeyMixin(serializers.Serializer):
 
 
 class SkillsResultInputSerializer(SubmissionKeyMixin):
-    career = StrictSlugField(max_length=120, help_text="The career's slug.")
+    career = CareerSlugField()
     level = StrictIntegerField(help_text="The target level: one of the career's `levels[].id`.")
     ratings = RatingInputSerializer(
         many=True,
@@ -244,7 +243,7 @@ class AnswerInputSerializer(serializers.Serializer):
 
 
 class ReadinessResultInputSerializer(SubmissionKeyMixin):
-    career = StrictSlugField(max_length=120, help_text="The career's slug.")
+    career = CareerSlugField()
     answers = AnswerInputSerializer(
         many=True,
         max_length=MAX_ANSWERS,

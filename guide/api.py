@@ -22,10 +22,11 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from api.fields import StrictSlugField
 from guide.cache import content_version
 
 from . import selectors
-from .models import Career
+from .models import Career, Category
 
 TAG = "careers"
 # Part of every ETag, so a change to what this API returns invalidates what clients cached.
@@ -34,6 +35,19 @@ REPRESENTATION_VERSION = "1"
 
 def api_career_url(slug: str) -> str:
     return reverse("api:career-detail", kwargs={"slug": slug})
+
+
+CAREER_SLUG_MAX_LENGTH = Career._meta.get_field("slug").max_length
+
+
+class CareerSlugField(StrictSlugField):
+    """A career named by its slug in a request body (JSON string only), no longer than
+    the column that holds slugs, so an absurd one is a 400 before any query."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", CAREER_SLUG_MAX_LENGTH)
+        kwargs.setdefault("help_text", "The career's slug.")
+        super().__init__(**kwargs)
 
 
 # --- Output serializers ---------------------------------------------------------------------
@@ -235,7 +249,10 @@ class CareerListFilterSerializer(serializers.Serializer):
         ),
     )
     category = serializers.SlugField(
-        required=False, allow_blank=True, max_length=80, help_text="A category's slug."
+        required=False,
+        allow_blank=True,
+        max_length=Category._meta.get_field("slug").max_length,
+        help_text="A category's slug.",
     )
 
 
