@@ -22,10 +22,9 @@ from api.fields import (
     StrictCharField,
     StrictChoiceField,
     StrictIntegerField,
-    StrictSlugField,
     StrictUUIDField,
 )
-from guide.api import api_career_url
+from guide.api import CAREER_SLUG_MAX_LENGTH, CareerSlugField, api_career_url
 from guide.models import Career
 from guide.selectors import published_career
 
@@ -186,7 +185,7 @@ class ResultListFilterSerializer(serializers.Serializer):
     career = serializers.SlugField(
         required=False,
         allow_blank=True,
-        max_length=120,
+        max_length=CAREER_SLUG_MAX_LENGTH,
         help_text="Only results for this career slug; empty for all.",
     )
     kind = serializers.ChoiceField(
@@ -217,7 +216,7 @@ class SubmissionKeyMixin(serializers.Serializer):
 
 
 class SkillsResultInputSerializer(SubmissionKeyMixin):
-    career = StrictSlugField(max_length=120, help_text="The career's slug.")
+    career = CareerSlugField()
     level = StrictIntegerField(help_text="The target level: one of the career's `levels[].id`.")
     ratings = RatingInputSerializer(
         many=True,
@@ -244,7 +243,7 @@ class AnswerInputSerializer(serializers.Serializer):
 
 
 class ReadinessResultInputSerializer(SubmissionKeyMixin):
-    career = StrictSlugField(max_length=120, help_text="The career's slug.")
+    career = CareerSlugField()
     answers = AnswerInputSerializer(
         many=True,
         max_length=MAX_ANSWERS,
@@ -413,20 +412,23 @@ class ResultListApi(APIView):
         return paginator.get_paginated_response(ResultListOutputSerializer(page, many=True).data)
 
 
-def _submit_within_limits(request, key: uuid.UUID, create) -> tuple[Result, bool]:
-    """The web forms' limits (assessments/limits.py); over them, a 429 with Retry-After."""
+def _result_create(request, input_serializer: type[serializers.Serializer], create) -> Response:
+    """Parse the body, then score and save through `create(data, key)` within the web
+    forms' limits (assessments/limits.py): 201 with the result, 200 with the first one for
+    a repeated `submission_key`, and over the limits a 429 with Retry-After."""
+    payload = input_serializer(data=request.data)
+    payload.is_valid(raise_exception=True)
+    data = payload.validated_data
+    key = data.get("submission_key") or uuid.uuid4()
     try:
-        return limits.submit(
+        result, created = limits.submit(
             submitter=limits.Submitter(user=request.user, ip=limits.client_ip(request)),
             submission_key=key,
             visitor_result_ids=(),
-            create=create,
+            create=lambda: create(data, key),
         )
     except limits.SubmissionRefused as refusal:
         raise exceptions.Throttled(wait=refusal.retry_after, detail=refusal.message) from None
-
-
-def _created(result: Result, created: bool) -> Response:
     return Response(
         ResultDetailOutputSerializer(result).data,
         status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
@@ -461,14 +463,10 @@ class ResultCreateSkillsApi(APIView):
         ],
     )
     def post(self, request):
-        payload = SkillsResultInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        key = data.get("submission_key") or uuid.uuid4()
-        result, created = _submit_within_limits(
+        return _result_create(
             request,
-            key,
-            lambda: services.result_create_skills(
+            SkillsResultInputSerializer,
+            lambda data, key: services.result_create_skills(
                 user=request.user,
                 career=data["career"],
                 level=data["level"],
@@ -476,7 +474,6 @@ class ResultCreateSkillsApi(APIView):
                 submission_key=key,
             ),
         )
-        return _created(result, created)
 
 
 class ResultCreateReadinessApi(APIView):
@@ -532,14 +529,10 @@ class ResultCreateReadinessApi(APIView):
         ],
     )
     def post(self, request):
-        payload = ReadinessResultInputSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        data = payload.validated_data
-        key = data.get("submission_key") or uuid.uuid4()
-        result, created = _submit_within_limits(
+        return _result_create(
             request,
-            key,
-            lambda: services.result_create_readiness(
+            ReadinessResultInputSerializer,
+            lambda data, key: services.result_create_readiness(
                 user=request.user,
                 career=data["career"],
                 questions=data["questions"],
@@ -547,7 +540,6 @@ class ResultCreateReadinessApi(APIView):
                 submission_key=key,
             ),
         )
-        return _created(result, created)
 
 
 class ResultDetailApi(APIView):

@@ -12,7 +12,8 @@ from django.forms.models import ModelChoiceIterator
 from rest_framework import serializers
 
 from accounts.profile_sections import ProfileSection
-from api.fields import StrictIntegerField, StrictSlugField
+from api.fields import StrictIntegerField
+from guide.api import CareerSlugField
 from guide.models import Career, CareerLevel
 
 from . import goals
@@ -115,8 +116,7 @@ class GoalOutputSerializer(serializers.Serializer):
 
 
 class GoalInputSerializer(serializers.Serializer):
-    target_career = StrictSlugField(
-        max_length=120,
+    target_career = CareerSlugField(
         allow_null=True,
         required=False,
         help_text="A published career's slug, or null for none.",

@@ -22,10 +22,11 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from api.fields import StrictSlugField
 from guide.cache import content_version
 
 from . import selectors
-from .models import Career
+from .models import Career, Category
 
 TAG = "careers"
 # Part of every ETag, so a change to what this API returns invalidates what clients cached.
@@ -36,7 +37,28 @@ def api_career_url(slug: str) -> str:
     return reverse("api:career-detail", kwargs={"slug": slug})
 
 
+CAREER_SLUG_MAX_LENGTH = Career._meta.get_field("slug").max_length
+
+
+class CareerSlugField(StrictSlugField):
+    """A career named by its slug in a request body (JSON string only), no longer than
+    the column that holds slugs, so an absurd one is a 400 before any query."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", CAREER_SLUG_MAX_LENGTH)
+        kwargs.setdefault("help_text", "The career's slug.")
+        super().__init__(**kwargs)
+
+
 # --- Output serializers ---------------------------------------------------------------------
+
+
+class MarkdownField(serializers.CharField):
+    """A prose field as staff wrote it, in Markdown; the schema says so on every one."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Markdown.")
+        super().__init__(**kwargs)
 
 
 class CategoryOutputSerializer(serializers.Serializer):
@@ -77,7 +99,7 @@ class FactsOutputSerializer(serializers.Serializer):
     )
     growth_period = serializers.CharField()
     annual_openings = serializers.IntegerField(allow_null=True)
-    typical_education = serializers.CharField(help_text="Markdown.")
+    typical_education = MarkdownField()
     top_industries = serializers.ListField(
         child=serializers.CharField(), source="industries_list", help_text="Most common first."
     )
@@ -100,7 +122,7 @@ class KeyFactOutputSerializer(serializers.Serializer):
 
 
 class ResponsibilityOutputSerializer(serializers.Serializer):
-    text = serializers.CharField(help_text="Markdown.")
+    text = MarkdownField()
 
 
 class CareerSkillOutputSerializer(serializers.Serializer):
@@ -108,18 +130,18 @@ class CareerSkillOutputSerializer(serializers.Serializer):
     name = serializers.CharField(source="skill.name")
     slug = serializers.CharField(source="skill.slug")
     kind = serializers.CharField(source="skill.kind", help_text="`technical` or `soft`.")
-    description = serializers.CharField(source="skill.description", help_text="Markdown.")
+    description = MarkdownField(source="skill.description")
     importance = serializers.IntegerField(help_text="1 (nice to have) to 5 (essential).")
     expected_proficiency = serializers.IntegerField(
         help_text="0–4, expected at the career's main level; each level shifts it."
     )
     expected_label = serializers.CharField()
-    detail = serializers.CharField(help_text="Markdown.")
+    detail = MarkdownField()
 
 
 class EducationPathOutputSerializer(serializers.Serializer):
     title = serializers.CharField()
-    description = serializers.CharField(help_text="Markdown.")
+    description = MarkdownField()
     typical_cost = serializers.CharField()
     typical_duration = serializers.CharField()
 
@@ -127,7 +149,7 @@ class EducationPathOutputSerializer(serializers.Serializer):
 class StepOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    body = serializers.CharField(help_text="Markdown.")
+    body = MarkdownField()
     duration = serializers.CharField()
 
 
@@ -137,8 +159,8 @@ class LevelOutputSerializer(serializers.Serializer):
     years_min = serializers.IntegerField()
     years_max = serializers.IntegerField(allow_null=True)
     years_label = serializers.CharField()
-    scope = serializers.CharField(help_text="Markdown.")
-    focus_areas = serializers.CharField(help_text="Markdown.")
+    scope = MarkdownField()
+    focus_areas = MarkdownField()
     salary_median_usd = serializers.IntegerField(allow_null=True)
     salary_average_usd = serializers.IntegerField(allow_null=True)
     expectation_offset = serializers.IntegerField(
@@ -158,22 +180,22 @@ class SectionOutputSerializer(serializers.Serializer):
     placement = serializers.CharField(
         help_text="Where it belongs: role, skills, education, salary, path or outlook."
     )
-    body = serializers.CharField(help_text="Markdown.")
+    body = MarkdownField()
 
 
 class SpecializationOutputSerializer(serializers.Serializer):
     title = serializers.CharField()
-    body = serializers.CharField(help_text="Markdown.")
+    body = MarkdownField()
 
 
 class ProConOutputSerializer(serializers.Serializer):
     kind = serializers.CharField(help_text="`pro` or `con`.")
-    text = serializers.CharField(help_text="Markdown.")
+    text = MarkdownField()
 
 
 class FAQOutputSerializer(serializers.Serializer):
     question = serializers.CharField()
-    answer = serializers.CharField(help_text="Markdown.")
+    answer = MarkdownField()
 
 
 class RelatedCareerOutputSerializer(serializers.Serializer):
@@ -227,7 +249,10 @@ class CareerListFilterSerializer(serializers.Serializer):
         ),
     )
     category = serializers.SlugField(
-        required=False, allow_blank=True, max_length=80, help_text="A category's slug."
+        required=False,
+        allow_blank=True,
+        max_length=Category._meta.get_field("slug").max_length,
+        help_text="A category's slug.",
     )
 
 

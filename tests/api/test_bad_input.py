@@ -15,6 +15,7 @@ from assessments.models import Result
 from guide.models import Career
 from tests.api.conftest import (
     assert_json_error,
+    patch_json,
     post_json,
     readiness_payload,
     skills_payload,
@@ -181,6 +182,26 @@ def test_a_career_that_cannot_be_assessed_is_a_400(api, career, slug):
     body = assert_json_error(post_json(api, SKILLS, _with(career, career=slug)), 400, "invalid")
 
     assert list(body["errors"]) == ["career"]
+
+
+@pytest.mark.parametrize(
+    "method, url, field, payload",
+    [
+        pytest.param(post_json, SKILLS, "career", skills_payload, id="skills"),
+        pytest.param(post_json, READINESS, "career", readiness_payload, id="readiness"),
+        pytest.param(patch_json, reverse("api:me"), "target_career", lambda c: {}, id="goal"),
+    ],
+)
+def test_a_career_slug_longer_than_any_career_has_is_refused_for_its_length(
+    api, career, method, url, field, payload
+):
+    longest = Career._meta.get_field("slug").max_length
+    body = {**payload(career), field: "x" * (longest + 1)}
+
+    errors = assert_json_error(method(api, url, body), 400, "invalid")["errors"]
+
+    assert list(errors) == [field]
+    assert f"no more than {longest} characters" in str(errors[field])
 
 
 @pytest.mark.parametrize("where", ["career", "submission_key", "key"])

@@ -106,6 +106,19 @@ def test_the_same_submission_key_returns_the_first_result(owner, owner_api, care
     assert Result.objects.filter(user=owner).count() == 1
 
 
+def test_a_repeated_readiness_submission_key_returns_the_first_result(owner, owner_api, career):
+    key = str(uuid.uuid4())
+    first = post_json(owner_api, READINESS, readiness_payload(career, submission_key=key))
+
+    weaker = readiness_payload(career, choose=lambda options: options[0], submission_key=key)
+    again = post_json(owner_api, READINESS, weaker)
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
+    assert again.json()["score"] == first.json()["score"] == 100.0
+    assert Result.objects.filter(user=owner, kind="readiness").count() == 1
+
+
 def test_someone_elses_submission_key_never_returns_their_result(owner_api, outsider, career):
     key = str(uuid.uuid4())
     theirs = post_json(token_client(outsider), SKILLS, skills_payload(career, submission_key=key))
