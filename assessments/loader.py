@@ -9,16 +9,15 @@ stops the load nor gets a duplicate. What is missing is created; staff edits are
 alone unless `update=True`, which rewrites the content (not a dimension's name or slug).
 """
 
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Q
 
-from guide.loader import ContentError, full_clean_or_error, skill_key
+from guide.loader import ContentError, check_fields, full_clean_or_error, read_toml, skill_key
 from guide.models import Career, Skill
-from guide.shipped import Found, ShippedRows, was_deleted
+from guide.shipped import Found, LeftOut, ShippedRows, was_deleted
 
 from .models import Dimension, Option, Question, Resource
 
@@ -33,13 +32,11 @@ class _Skip(Exception):
 
 
 @dataclass
-class LoadReport:
+class LoadReport(LeftOut):
     dimensions: int = 0
     questions: int = 0
     resources: int = 0
     updated: int = 0
-    left_deleted: list[str] = field(default_factory=list)
-    taken: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -48,15 +45,24 @@ class LoadReport:
         )
         if self.left_deleted:
             text += f" Left out, deleted by staff: {len(self.left_deleted)}."
-        if self.taken:
-            text += f" Not loaded, name or slug in use: {', '.join(self.taken)}."
-        return text
+        return text + self.taken_note()
 
 
-def _check_keys(item: dict, allowed: set[str], where: str) -> None:
-    unknown = set(item) - allowed
-    if unknown:
-        raise ContentError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+def _entries(
+    data: dict,
+    section: str,
+    allowed: set[str],
+    key_name: str,
+    path: Path,
+    seen: set[str] | None = None,
+):
+    """(n, item, key, where) for each entry of a section, its fields checked and its key
+    present and unique; `seen`, if given, collects the keys."""
+    seen = set() if seen is None else seen
+    for n, item in enumerate(data.get(section, []), 1):
+        where = f"{path.name} {section}[{n}]"
+        check_fields(item, allowed, where)
+        yield n, item, _key(item, key_name, where, seen), where
 
 
 def _key(item: dict, name: str, where: str, seen: set[str]) -> str:
@@ -94,6 +100,18 @@ def _skill(item: dict, where: str) -> Skill | None:
     raise ContentError(f"{where}: skill {item['skill']!r} is not in the catalog")
 
 
+def _to_write(rows: ShippedRows, key: str, same_identity: Q, *, update: bool):
+    """The row a question or resource is written to (None for a new one) and how it was
+    found; None when it exists and this is no update. Raises _Skip when staff deleted it
+    or another row has its text or title: both are reported as left out."""
+    row, found = rows.find(key, same_identity)
+    if found in (Found.DELETED, Found.TAKEN):
+        raise _Skip(key)
+    if found is not Found.NEW and not update:
+        return None
+    return row, found
+
+
 def _write(obj, values: dict, where: str) -> None:
     for name, value in values.items():
         setattr(obj, name, value)
@@ -103,33 +121,26 @@ def _write(obj, values: dict, where: str) -> None:
 
 def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadReport:
     path = path or CONTENT_FILE
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError(f"{path.name}: not valid TOML: {exc}") from None
-    _check_keys(data, {"dimensions", "questions", "resources"}, path.name)
+    data = read_toml(path)
+    check_fields(data, {"dimensions", "questions", "resources"}, path.name)
     report = LoadReport()
 
     with transaction.atomic():
         careers = ShippedRows(Career)
         dimensions = ShippedRows(Dimension)
         dimension_keys: set[str] = set()
-        for n, item in enumerate(data.get("dimensions", []), 1):
-            where = f"{path.name} dimensions[{n}]"
-            _check_keys(item, DIMENSION_FIELDS, where)
-            key = _key(item, "slug", where, dimension_keys)
+        entries = _entries(data, "dimensions", DIMENSION_FIELDS, "slug", path, dimension_keys)
+        for _n, item, key, where in entries:
             name = item.get("name", "")
             values = {k: v for k, v in item.items() if k not in {"slug", "name"}}
             obj, found = dimensions.find(key, Q(slug=key) | Q(name__iexact=name))
+            if report.left_out(found, f"dimension {key}"):
+                continue
             if found is Found.NEW:
                 obj = Dimension(slug=key, name=name, content_key=key)
                 _write(obj, values, where)
                 dimensions.remember(obj)
                 report.dimensions += 1
-            elif found is Found.DELETED:
-                report.left_deleted.append(f"dimension {key}")
-            elif found is Found.TAKEN:
-                report.taken.append(f"dimension {key}")
             elif update:  # name and slug are the staff's; the rest is content
                 _write(obj, values, where)
                 report.updated += 1
@@ -144,29 +155,23 @@ def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadR
             return dimension
 
         questions = ShippedRows(Question)
-        question_keys: set[str] = set()
-        for n, item in enumerate(data.get("questions", []), 1):
-            where = f"{path.name} questions[{n}]"
-            _check_keys(item, QUESTION_FIELDS, where)
-            key = _key(item, "key", where, question_keys)
+        for n, item, key, where in _entries(data, "questions", QUESTION_FIELDS, "key", path):
             options = item.get("options") or []
             if len(options) < 2:
                 raise ContentError(f"{where}: a question needs at least two options")
             for i, option in enumerate(options, 1):
-                _check_keys(option, {"label", "points"}, f"{where} options[{i}]")
+                check_fields(option, {"label", "points"}, f"{where} options[{i}]")
+            text = item.get("text", "")
             try:
                 career = _career(item, careers, where)
                 dimension = dimension_for(item, where)
+                target = _to_write(questions, key, Q(text=text, career=career), update=update)
             except _Skip:
                 report.left_deleted.append(f"question {key}")
                 continue
-            text = item.get("text", "")
-            question, found = questions.find(key, Q(text=text, career=career))
-            if found in (Found.DELETED, Found.TAKEN):
-                report.left_deleted.append(f"question {key}")
+            if target is None:
                 continue
-            if found is not Found.NEW and not update:
-                continue
+            question, found = target
             values = {"dimension": dimension, "help_text": item.get("help_text", ""), "order": n}
             if found is Found.NEW:
                 question = Question(content_key=key, text=text, career=career)
@@ -183,27 +188,21 @@ def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadR
                 obj.save()
 
         resources = ShippedRows(Resource)
-        resource_keys: set[str] = set()
-        for n, item in enumerate(data.get("resources", []), 1):
-            where = f"{path.name} resources[{n}]"
-            _check_keys(item, RESOURCE_FIELDS, where)
-            key = _key(item, "key", where, resource_keys)
+        for n, item, key, where in _entries(data, "resources", RESOURCE_FIELDS, "key", path):
             if "skill" not in item and "dimension" not in item:
                 raise ContentError(f"{where}: give a skill or a dimension")
+            title = item.get("title", "")
             try:
                 career = _career(item, careers, where)
                 skill = _skill(item, where)
                 dimension = dimension_for(item, where) if "dimension" in item else None
+                target = _to_write(resources, key, Q(title=title, career=career), update=update)
             except _Skip:
                 report.left_deleted.append(f"resource {key}")
                 continue
-            title = item.get("title", "")
-            resource, found = resources.find(key, Q(title=title, career=career))
-            if found in (Found.DELETED, Found.TAKEN):
-                report.left_deleted.append(f"resource {key}")
+            if target is None:
                 continue
-            if found is not Found.NEW and not update:
-                continue
+            resource, found = target
             if found is Found.NEW:
                 resource = Resource(content_key=key)
                 report.resources += 1

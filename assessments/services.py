@@ -4,6 +4,7 @@ import math
 import uuid
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -62,14 +63,32 @@ def _check_daily_results(owner) -> None:
 
 
 def _record(
-    *, user, submission_key: uuid.UUID, visitor_result_ids: Collection[int], **fields
+    *,
+    user,
+    submission_key: uuid.UUID,
+    visitor_result_ids: Collection[int],
+    career: Career,
+    score: Decimal,
+    snapshot: Snapshot,
+    **extra,
 ) -> tuple[Result, bool]:
-    """Save a result once per submission key: a repeated submission returns the first one.
+    """Save a scored result once per submission key: a repeated submission returns the
+    first one. The result keeps the guide's title, slug and edit time as scored, so it
+    reads the same after the guide changes; `extra` holds any further Result fields.
 
     Only a result the caller owns is ever returned. A key that already belongs to
     someone else's result (or, in a race, is saved by someone else a moment earlier)
     gets the caller a result of their own under a fresh key.
     """
+    fields = {
+        "career": career,
+        "career_title": career.title,
+        "career_slug": career.slug,
+        "guide_updated_at": career.updated_at,
+        "score": score,
+        **snapshot.to_fields(),
+        **extra,
+    }
     owner = user if user is not None and user.is_authenticated else None
     if owner is not None:
         # One user's submissions are saved one at a time from here on: the checks below
@@ -114,17 +133,14 @@ def result_create_skills(
         submission_key=submission_key,
         visitor_result_ids=visitor_result_ids,
         career=career,
-        career_title=career.title,
-        career_slug=career.slug,
         score=outcome.score,
-        **Snapshot(
+        snapshot=Snapshot(
             kind=SKILLS,
             target=level.title,
             items=[SkillItem.from_dict(item) for item in outcome.items_as_dicts()],
             recommendations=recommend.for_skill_gaps(career=career, level=level, gaps=outcome.gaps),
-        ).to_fields(),
+        ),
         flat_answers=outcome.flat,
-        guide_updated_at=career.updated_at,
     )
 
 
@@ -145,15 +161,12 @@ def result_create_readiness(
         submission_key=submission_key,
         visitor_result_ids=visitor_result_ids,
         career=career,
-        career_title=career.title,
-        career_slug=career.slug,
         score=outcome.score,
-        **Snapshot(
+        snapshot=Snapshot(
             kind=READINESS,
             items=[DimensionItem.from_dict(item) for item in outcome.items_as_dicts()],
             recommendations=recommend.for_weak_dimensions(career=career, weakest=outcome.weakest),
-        ).to_fields(),
-        guide_updated_at=career.updated_at,
+        ),
     )
 
 

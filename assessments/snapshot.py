@@ -9,6 +9,7 @@ shape below; a later shape gets a new number and `_upgrade` learns to read the o
 """
 
 from dataclasses import asdict, dataclass, field, fields
+from typing import Self
 
 SNAPSHOT_VERSION = 1
 
@@ -19,8 +20,19 @@ def _known(cls, data: dict) -> dict:
     return {key: value for key, value in data.items() if key in names}
 
 
+class _Part:
+    """How a part of a snapshot (a dataclass) is read from and written to its JSON."""
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Self:
+        return cls(**_known(cls, data))
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 @dataclass
-class SkillItem:
+class SkillItem(_Part):
     """One skill as it was scored: the guide's numbers then and the user's rating.
 
     Every field has a default so a partial row from an early version still reads."""
@@ -36,28 +48,17 @@ class SkillItem:
     priority: int = 0
     match_pct: float = 0.0
 
-    @classmethod
-    def from_dict(cls, data: dict) -> "SkillItem":
-        return cls(**_known(cls, data))
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass
-class Answer:
+class Answer(_Part):
     question: str = ""
     answer: str = ""
     points: int = 0
     max: int = 0
 
-    @classmethod
-    def from_dict(cls, data: dict) -> "Answer":
-        return cls(**_known(cls, data))
-
 
 @dataclass
-class DimensionItem:
+class DimensionItem(_Part):
     """One readiness dimension: points scored of the best possible, and the answers."""
 
     slug: str = ""
@@ -73,12 +74,9 @@ class DimensionItem:
         known["answers"] = [Answer.from_dict(a) for a in known.get("answers", [])]
         return cls(**known)
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass
-class Recommendation:
+class Recommendation(_Part):
     """What to do next and why: `kind` is resource, advice or step."""
 
     kind: str
@@ -88,10 +86,6 @@ class Recommendation:
     subject: str
     why: str
     resource_kind: str | None = None  # resources only
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Recommendation":
-        return cls(**_known(cls, data))
 
     def to_dict(self) -> dict:
         data = {"kind": self.kind}

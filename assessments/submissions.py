@@ -34,6 +34,19 @@ def _once(pairs: Iterable[tuple[int, int]], field: str, what: str) -> dict[int, 
 _TWICE = {"ratings": "rated", "answers": "answered"}
 
 
+def _exactly(given: dict, expected: dict, field: str, *, unknown: str, missing: str, name=None):
+    """Refuse keys of `given` that `expected` lacks, then keys of `expected` not given.
+
+    Each message is followed by the keys at fault (or `name(key)` for missing ones)."""
+    extra = given.keys() - expected.keys()
+    if extra:
+        raise ValidationError({field: f"{unknown}: {listed(extra)}."})
+    absent = expected.keys() - given.keys()
+    if absent:
+        shown = [name(key) for key in absent] if name else absent
+        raise ValidationError({field: f"{missing}: {listed(shown)}."})
+
+
 def validate_skills(
     *, career: Career, level_id: int, ratings: Iterable[tuple[int, int]]
 ) -> tuple[CareerLevel, dict[int, int]]:
@@ -49,15 +62,14 @@ def validate_skills(
         names = [f"{level.title} ({pk})" for pk, level in levels.items()]
         raise ValidationError({"level": f"Pick one of this career's levels: {listed(names)}."})
     given = _once(ratings, "ratings", "Skill")
-    unknown = given.keys() - skills.keys()
-    if unknown:
-        raise ValidationError({"ratings": f"Not skills of {career.title}: {listed(unknown)}."})
-    missing = skills.keys() - given.keys()
-    if missing:
-        names = [f"{skills[pk]} ({pk})" for pk in missing]
-        raise ValidationError(
-            {"ratings": f"Rate every skill of {career.title}; missing: {listed(names)}."}
-        )
+    _exactly(
+        given,
+        skills,
+        "ratings",
+        unknown=f"Not skills of {career.title}",
+        missing=f"Rate every skill of {career.title}; missing",
+        name=lambda pk: f"{skills[pk]} ({pk})",
+    )
     off_scale = [skills[pk] for pk, rating in given.items() if rating not in Proficiency.values]
     if off_scale:
         raise ValidationError(
@@ -77,12 +89,13 @@ def validate_readiness(
     if not any(o.points for q in questions for o in q.options.all()):
         raise ValidationError({"career": "This guide has no readiness questions to answer yet."})
     given = _once(answers, "answers", "Question")
-    unknown = given.keys() - options.keys()
-    if unknown:
-        raise ValidationError({"answers": f"Not questions for {career.title}: {listed(unknown)}."})
-    missing = options.keys() - given.keys()
-    if missing:
-        raise ValidationError({"answers": f"Answer every question; missing: {listed(missing)}."})
+    _exactly(
+        given,
+        options,
+        "answers",
+        unknown=f"Not questions for {career.title}",
+        missing="Answer every question; missing",
+    )
     wrong = [q for q, option in given.items() if option not in options[q]]
     if wrong:
         raise ValidationError(

@@ -32,8 +32,18 @@ def _remember_for_visitor(request, result: Result) -> None:
     visitor.remember(request.session, result.pk)
 
 
-def _submit_form(request, form, create, render_form):
-    """Save a valid assessment form within the limits; 429 with the form kept if over."""
+def _assessment_form(request, *, career, form, template: str, context: dict, create):
+    """Show an assessment form (400 when a POST of it is invalid) or save a valid one.
+
+    `create(visitor_result_ids=...)` saves the result; it runs within the submission
+    limits, and a refused submission gets the form back with a 429 and Retry-After."""
+
+    def render_form(*, refusal=None, status=200):
+        page = {"career": career, "form": form, "refusal": refusal, **context}
+        return render(request, template, page, status=status)
+
+    if request.method != "POST" or not form.is_valid():
+        return render_form(status=400 if form.is_bound else 200)
     visitor_ids = visitor.result_ids(request.session)
     try:
         result, created = limits.submit(
@@ -58,31 +68,21 @@ def skills_assessment(request, slug):
     if not career.career_skills.all() or not career.levels.all():
         raise Http404("This guide has no skills or levels to assess yet.")
     form = SkillsForm(_posted(request), career=career)
-
-    def render_form(*, refusal=None, status=200):
-        context = {
-            "career": career,
-            "form": form,
-            "anchors": Proficiency.anchors(),
-            "refusal": refusal,
-        }
-        return render(request, "assessments/skills_form.html", context, status=status)
-
-    if request.method == "POST" and form.is_valid():
-        return _submit_form(
-            request,
-            form,
-            lambda **extra: services.result_create_skills(
-                user=request.user,
-                career=career,
-                level=form.cleaned_data["level"],
-                ratings=form.ratings(),
-                submission_key=form.cleaned_data["submission_key"],
-                **extra,
-            ),
-            render_form,
-        )
-    return render_form(status=400 if form.is_bound else 200)
+    return _assessment_form(
+        request,
+        career=career,
+        form=form,
+        template="assessments/skills_form.html",
+        context={"anchors": Proficiency.anchors()},
+        create=lambda **visitor_ids: services.result_create_skills(
+            user=request.user,
+            career=career,
+            level=form.cleaned_data["level"],
+            ratings=form.ratings(),
+            submission_key=form.cleaned_data["submission_key"],
+            **visitor_ids,
+        ),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,26 +92,21 @@ def readiness_assessment(request, slug):
     if not questions:
         raise Http404("No readiness questions have been written yet.")
     form = ReadinessForm(_posted(request), career=career, questions=questions)
-
-    def render_form(*, refusal=None, status=200):
-        context = {"career": career, "form": form, "refusal": refusal}
-        return render(request, "assessments/readiness_form.html", context, status=status)
-
-    if request.method == "POST" and form.is_valid():
-        return _submit_form(
-            request,
-            form,
-            lambda **extra: services.result_create_readiness(
-                user=request.user,
-                career=career,
-                questions=questions,
-                answers=form.answers(),
-                submission_key=form.cleaned_data["submission_key"],
-                **extra,
-            ),
-            render_form,
-        )
-    return render_form(status=400 if form.is_bound else 200)
+    return _assessment_form(
+        request,
+        career=career,
+        form=form,
+        template="assessments/readiness_form.html",
+        context={},
+        create=lambda **visitor_ids: services.result_create_readiness(
+            user=request.user,
+            career=career,
+            questions=questions,
+            answers=form.answers(),
+            submission_key=form.cleaned_data["submission_key"],
+            **visitor_ids,
+        ),
+    )
 
 
 @require_safe

@@ -38,7 +38,7 @@ from .models import (
     Specialization,
     Step,
 )
-from .shipped import Found, ShippedRows
+from .shipped import Found, LeftOut, ShippedRows
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 CATALOG = "catalog.toml"
@@ -88,17 +88,15 @@ class ContentError(Exception):
 
 
 @dataclass
-class LoadReport:
+class LoadReport(LeftOut):
+    """What a load did; items left out are named as, say, "guide cloud-engineer"."""
+
     categories_created: int = 0
     skills_created: int = 0
     skills_updated: int = 0
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    # Items not loaded, as "guide cloud-engineer": staff deleted them, or their name or
-    # slug now belongs to another row.
-    left_deleted: list[str] = field(default_factory=list)
-    taken: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
@@ -108,9 +106,7 @@ class LoadReport:
         )
         if self.left_deleted:
             text += f" Left deleted as staff deleted them: {', '.join(self.left_deleted)}."
-        if self.taken:
-            text += f" Not loaded, name or slug in use: {', '.join(self.taken)}."
-        return text
+        return text + self.taken_note()
 
 
 def skill_key(name: str) -> str:
@@ -146,10 +142,15 @@ def _require(data: dict, key: str, where: str):
     return data[key]
 
 
-def _pick(item: dict, fields: tuple[str, ...], where: str) -> dict:
-    unknown = set(item) - set(fields)
+def check_fields(item: dict, allowed: Iterable[str], where: str) -> None:
+    """Refuse an item with a field the format does not have (a typo would be lost)."""
+    unknown = set(item) - set(allowed)
     if unknown:
         raise ContentError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+
+
+def _pick(item: dict, fields: tuple[str, ...], where: str) -> dict:
+    check_fields(item, fields, where)
     model_defaults = {}
     for name in fields:
         if name in item:
@@ -180,16 +181,14 @@ def load_catalog(
         description = item.get("description", "")
         catalog.category_keys.add(key)
         category, found = catalog.categories.find(key, Q(slug=key) | Q(name__iexact=name))
+        if report.left_out(found, f"category {key}"):
+            continue
         if found is Found.NEW:
             category = Category(slug=key, name=name, description=description, content_key=key)
             full_clean_or_error(category, where)
             category.save()
             catalog.categories.remember(category)
             report.categories_created += 1
-        elif found is Found.DELETED:
-            report.left_deleted.append(f"category {key}")
-        elif found is Found.TAKEN:
-            report.taken.append(f"category {key}")
         elif update:  # the name and slug are the staff's; only the description is content
             Category.objects.filter(pk=category.pk).update(description=description)
     for item in data.get("skills", []):
@@ -206,16 +205,14 @@ def load_catalog(
             "description": item.get("description", ""),
         }
         skill, found = catalog.skills.find(key, Q(slug=key) | Q(name__iexact=name))
+        if report.left_out(found, f"skill {key}"):
+            continue
         if found is Found.NEW:
             skill = Skill(name=name, slug=key, content_key=key, **defaults)
             full_clean_or_error(skill, where)
             skill.save()
             catalog.skills.remember(skill)
             report.skills_created += 1
-        elif found is Found.DELETED:
-            report.left_deleted.append(f"skill {key}")
-        elif found is Found.TAKEN:
-            report.taken.append(f"skill {key}")
         elif update:  # a renamed skill keeps its new name
             Skill.objects.filter(pk=skill.pk).update(**defaults)
             report.skills_updated += 1
@@ -462,11 +459,7 @@ def load_guides(
         for path, data in files:
             key = data["slug"]
             career, found = careers.find(key, Q(slug=key))
-            if found is Found.DELETED:
-                report.left_deleted.append(f"guide {key}")
-                continue
-            if found is Found.TAKEN:
-                report.taken.append(f"guide {key}")
+            if report.left_out(found, f"guide {key}"):
                 continue
             if found is not Found.NEW and not update:
                 report.unchanged.append(key)

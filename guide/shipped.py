@@ -10,6 +10,7 @@ its reasons are in docs/architecture.md ("Shipped content and staff edits").
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import Enum
 
 from django.db.models import Model, Q
@@ -77,3 +78,26 @@ def was_deleted(model: type[Model], key: str) -> bool:
     """True when `key` of `model` was loaded once and no row carries it any more."""
     recorded = ShippedContent.objects.filter(kind=model._meta.label_lower, key=key).exists()
     return recorded and not model.objects.filter(content_key=key).exists()
+
+
+@dataclass
+class LeftOut:
+    """The items a load did not write, kept by each loader's report."""
+
+    left_deleted: list[str] = field(default_factory=list)  # staff deleted them
+    taken: list[str] = field(default_factory=list)  # another row has their name or slug
+
+    def left_out(self, found: Found, label: str) -> bool:
+        """Note `label` if the item was deleted by staff or its name is taken; True if so."""
+        if found is Found.DELETED:
+            self.left_deleted.append(label)
+        elif found is Found.TAKEN:
+            self.taken.append(label)
+        else:
+            return False
+        return True
+
+    def taken_note(self) -> str:
+        if not self.taken:
+            return ""
+        return f" Not loaded, name or slug in use: {', '.join(self.taken)}."
