@@ -9,7 +9,7 @@
 """
 
 from django.conf import settings
-from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 
 class PermissionsPolicyMiddleware:
@@ -37,7 +37,6 @@ class PrivateResponsesMiddleware:
         response = self.get_response(request)
         if self._is_personal(request):
             add_never_cache_headers(response)
-            patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ["Cookie"])
         return response
 

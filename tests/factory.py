@@ -143,3 +143,18 @@ def make_question(*, dimension=None, career=None, text=None, points=(0, 1, 2, 4)
     for i, p in enumerate(points):
         Option.objects.create(question=question, label=f"Answer worth {p}", points=p, order=i)
     return question
+
+
+def make_result(*, user, career, kind="skills", score=50):
+    """A saved result of `user` for `career`, with an empty snapshot."""
+    from assessments.models import Result
+
+    return Result.objects.create(
+        user=user,
+        career=career,
+        career_title=career.title,
+        career_slug=career.slug,
+        kind=kind,
+        score=score,
+        guide_updated_at=career.updated_at,
+    )

@@ -17,26 +17,19 @@ from tests.factory import make_assessable_career
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def signed_in(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
-
-
 def test_dashboard_needs_an_account(client):
     response = client.get(reverse("assessments:dashboard"))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
 
 
-def test_retaking_with_higher_ratings_shows_the_rise(signed_in):
+def test_retaking_with_higher_ratings_shows_the_rise(owner_client):
     career = make_assessable_career(title="Cloud Engineer")
     first_skill = career.career_skills.first()
-    skills_post(signed_in, career, ratings=rate_all(career, 1))
-    skills_post(signed_in, career, ratings=rate_all(career, 1) | {first_skill.skill_id: 3})
+    skills_post(owner_client, career, ratings=rate_all(career, 1))
+    skills_post(owner_client, career, ratings=rate_all(career, 1) | {first_skill.skill_id: 3})
 
-    response = signed_in.get(reverse("assessments:dashboard"))
+    response = owner_client.get(reverse("assessments:dashboard"))
     body = response.content.decode()
     [track] = response.context["tracks"]
     assert len(track.results) == 2
@@ -50,23 +43,23 @@ def test_retaking_with_higher_ratings_shows_the_rise(signed_in):
     assert body.count(">View<") == 2
 
 
-def test_notice_when_the_guide_changed_since_the_last_attempt(signed_in):
+def test_notice_when_the_guide_changed_since_the_last_attempt(owner_client):
     career = make_assessable_career(title="Cloud Engineer")
-    skills_post(signed_in, career, ratings=rate_all(career, 2))
-    body = signed_in.get(reverse("assessments:dashboard")).content.decode()
+    skills_post(owner_client, career, ratings=rate_all(career, 2))
+    body = owner_client.get(reverse("assessments:dashboard")).content.decode()
     assert "has changed since your last attempt" not in body
     career.summary = "Edited by staff."
     career.save()
-    body = signed_in.get(reverse("assessments:dashboard")).content.decode()
+    body = owner_client.get(reverse("assessments:dashboard")).content.decode()
     assert "has changed since your last attempt" in body
 
 
-def test_dashboard_shows_only_ones_own_results(signed_in, outsider):
+def test_dashboard_shows_only_ones_own_results(owner_client, outsider):
     career = make_assessable_career(title="Cloud Engineer")
     other = Client()
     other.force_login(outsider)
     skills_post(other, career, ratings=rate_all(career, 2))
-    response = signed_in.get(reverse("assessments:dashboard"))
+    response = owner_client.get(reverse("assessments:dashboard"))
     assert response.context["tracks"] == []
 
 
@@ -101,15 +94,15 @@ def count_dashboard_queries(client):
     return len(ctx.captured_queries), response
 
 
-def test_dashboard_query_count_is_fixed_with_200_results(signed_in, owner):
+def test_dashboard_query_count_is_fixed_with_200_results(owner_client, owner):
     a = make_assessable_career(title="Cloud Engineer")
     b = make_assessable_career(title="Platform Engineer")
     services.plan_start(user=owner, career=a)
     make_history(owner, a, 4)
-    small, _ = count_dashboard_queries(signed_in)
+    small, _ = count_dashboard_queries(owner_client)
     make_history(owner, a, 100)
     make_history(owner, b, 100)
-    large, response = count_dashboard_queries(signed_in)
+    large, response = count_dashboard_queries(owner_client)
     assert sum(len(t.results) for t in response.context["tracks"]) == 204
     # session (1), user (1), results without snapshots (1), the latest two snapshots per
     # track (1), current guides for the changed notice (1), plans (1), plan steps (1),

@@ -23,13 +23,6 @@ def career():
     return career
 
 
-@pytest.fixture
-def signed_in(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
-
-
 def update(client, plan_step, status, note=""):
     return client.post(
         reverse("assessments:plan-step-update", args=[plan_step.pk]),
@@ -42,44 +35,44 @@ def start(client, career):
     assert response.status_code == 302
 
 
-def test_plan_lists_the_guides_steps_in_order(signed_in, career):
-    start(signed_in, career)
-    response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
+def test_plan_lists_the_guides_steps_in_order(owner_client, career):
+    start(owner_client, career)
+    response = owner_client.get(reverse("assessments:plan", args=[career.slug]))
     assert response.status_code == 200
     titles = [s.step_title for s in response.context["view"].steps]
     assert titles == ["Pick a role", "Learn the basics", "Build projects", "Apply"]
     assert response.context["view"].progress == 0
 
 
-def test_ticking_steps_moves_progress_and_keeps_the_place_on_the_page(signed_in, owner, career):
-    start(signed_in, career)
+def test_ticking_steps_moves_progress_and_keeps_the_place_on_the_page(owner_client, owner, career):
+    start(owner_client, career)
     steps = list(PlanStep.objects.filter(plan__user=owner).order_by("step__order"))
-    response = update(signed_in, steps[0], "done", "Chose backend.")
+    response = update(owner_client, steps[0], "done", "Chose backend.")
     assert response.status_code == 302
     assert response["Location"].endswith(f"#step-{steps[0].pk}")
-    update(signed_in, steps[1], "doing")
-    update(signed_in, steps[3], "skipped")
+    update(owner_client, steps[1], "doing")
+    update(owner_client, steps[3], "skipped")
 
     steps[0].refresh_from_db()
     assert (steps[0].status, steps[0].note) == ("done", "Chose backend.")
-    view = signed_in.get(reverse("assessments:plan", args=[career.slug])).context["view"]
+    view = owner_client.get(reverse("assessments:plan", args=[career.slug])).context["view"]
     # one done out of three that are not skipped
     assert view.progress == 33.3
     assert view.done == 1
 
 
-def test_an_invalid_status_changes_nothing(signed_in, owner, career):
-    start(signed_in, career)
+def test_an_invalid_status_changes_nothing(owner_client, owner, career):
+    start(owner_client, career)
     step = PlanStep.objects.filter(plan__user=owner).first()
-    update(signed_in, step, "done", "keep me")
-    response = update(signed_in, step, "finished-ish", "lost?")
+    update(owner_client, step, "done", "keep me")
+    response = update(owner_client, step, "finished-ish", "lost?")
     assert response.status_code == 400  # the plan page again, with the error
     step.refresh_from_db()
     assert (step.status, step.note) == ("done", "keep me")
 
 
-def test_outsider_cannot_touch_someone_elses_plan(signed_in, owner, outsider, career):
-    start(signed_in, career)
+def test_outsider_cannot_touch_someone_elses_plan(owner_client, owner, outsider, career):
+    start(owner_client, career)
     step = PlanStep.objects.filter(plan__user=owner).first()
     other = Client()
     other.force_login(outsider)
@@ -94,43 +87,43 @@ def test_visitors_are_sent_to_log_in(client, career):
     assert reverse("account_login") in response["Location"]
 
 
-def test_steps_removed_by_staff_keep_their_status_and_note(signed_in, owner, career):
-    start(signed_in, career)
+def test_steps_removed_by_staff_keep_their_status_and_note(owner_client, owner, career):
+    start(owner_client, career)
     step = PlanStep.objects.get(plan__user=owner, step_title="Apply")
-    update(signed_in, step, "doing", "Sent three applications.")
+    update(owner_client, step, "doing", "Sent three applications.")
     Step.objects.filter(title="Apply").delete()
     Step.objects.create(career=career, title="Negotiate", body="Ask.", order=9)
 
-    response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    response = owner_client.get(reverse("assessments:plan", args=[career.slug]))
     assert [s.title for s in response.context["new_steps"]] == ["Negotiate"]
     assert "Add it to my plan" in response.content.decode()
-    start(signed_in, career)
-    response = signed_in.get(reverse("assessments:plan", args=[career.slug]))
+    start(owner_client, career)
+    response = owner_client.get(reverse("assessments:plan", args=[career.slug]))
     view = response.context["view"]
     assert [s.step_title for s in view.retired] == ["Apply"]
     assert "Negotiate" in [s.step_title for s in view.steps]
     assert "Sent three applications." in response.content.decode()
 
 
-def test_target_date_draws_a_pace_line(signed_in, owner, career):
+def test_target_date_draws_a_pace_line(owner_client, owner, career):
     url = reverse("assessments:plan", args=[career.slug])
-    start(signed_in, career)
+    start(owner_client, career)
     plan = Plan.objects.get(user=owner)
     Plan.objects.filter(pk=plan.pk).update(created_at=timezone.now() - timedelta(days=10))
     target = timezone.localdate() + timedelta(days=10)
-    response = signed_in.post(url, {"plan-target_date": target.isoformat()})
+    response = owner_client.post(url, {"plan-target_date": target.isoformat()})
     assert response.status_code == 302
-    view = signed_in.get(url).context["view"]
+    view = owner_client.get(url).context["view"]
     assert view.plan.target_date == target
     assert view.expected == 50.0
-    body = signed_in.get(url).content.decode()
+    body = owner_client.get(url).content.decode()
     assert "you are behind" in body and 'class="pace"' in body
 
 
-def test_a_bad_target_date_is_a_form_error(signed_in, career):
+def test_a_bad_target_date_is_a_form_error(owner_client, career):
     url = reverse("assessments:plan", args=[career.slug])
-    start(signed_in, career)
-    response = signed_in.post(url, {"plan-target_date": "31/31/2031"})
+    start(owner_client, career)
+    response = owner_client.post(url, {"plan-target_date": "31/31/2031"})
     assert response.status_code == 400
     assert "Enter a valid date." in response.content.decode()
 

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from assessments import services
@@ -22,19 +21,12 @@ def career():
     return career
 
 
-@pytest.fixture
-def signed_in(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
-
-
 def plan_url(career):
     return reverse("assessments:plan", args=[career.slug])
 
 
-def start_with_a_note(signed_in, owner, career):
-    assert signed_in.post(plan_url(career), {"start": "1"}).status_code == 302
+def start_with_a_note(owner_client, owner, career):
+    assert owner_client.post(plan_url(career), {"start": "1"}).status_code == 302
     step = PlanStep.objects.get(plan__user=owner, step_title="Build projects")
     services.plan_step_update(
         user=owner, plan_step_id=step.pk, status="doing", note="Half of the CLI tool."
@@ -42,8 +34,8 @@ def start_with_a_note(signed_in, owner, career):
     return step
 
 
-def test_opening_a_plan_page_creates_nothing(signed_in, career):
-    response = signed_in.get(plan_url(career))
+def test_opening_a_plan_page_creates_nothing(owner_client, career):
+    response = owner_client.get(plan_url(career))
 
     assert response.status_code == 200
     body = response.content.decode()
@@ -52,33 +44,33 @@ def test_opening_a_plan_page_creates_nothing(signed_in, career):
     assert not Plan.objects.exists() and not PlanStep.objects.exists()
 
 
-def test_starting_a_plan_is_a_post_and_makes_every_step_to_do(signed_in, owner, career):
-    response = signed_in.post(plan_url(career), {"start": "1"})
+def test_starting_a_plan_is_a_post_and_makes_every_step_to_do(owner_client, owner, career):
+    response = owner_client.post(plan_url(career), {"start": "1"})
 
     assert response.status_code == 302
     plan = Plan.objects.get(user=owner)
     assert (plan.career_title, plan.career_slug) == ("Cloud Engineer", career.slug)
     assert list(plan.plan_steps.values_list("status", flat=True)) == ["todo", "todo"]
-    assert signed_in.post(plan_url(career), {"start": "1"}).status_code == 302
+    assert owner_client.post(plan_url(career), {"start": "1"}).status_code == 302
     assert Plan.objects.filter(user=owner).count() == 1
 
 
-def test_deleting_the_guide_keeps_the_plan_and_notes_read_only(signed_in, owner, career):
-    step = start_with_a_note(signed_in, owner, career)
+def test_deleting_the_guide_keeps_the_plan_and_notes_read_only(owner_client, owner, career):
+    step = start_with_a_note(owner_client, owner, career)
     slug = career.slug
 
     Career.objects.filter(pk=career.pk).delete()
 
     plan = Plan.objects.get(user=owner)
     assert plan.career is None and plan.career_title == "Cloud Engineer"
-    dashboard = signed_in.get(reverse("assessments:dashboard")).content.decode()
+    dashboard = owner_client.get(reverse("assessments:dashboard")).content.decode()
     assert f'href="{reverse("assessments:plan", args=[slug])}"' in dashboard
-    response = signed_in.get(reverse("assessments:plan", args=[slug]))
+    response = owner_client.get(reverse("assessments:plan", args=[slug]))
     assert response.status_code == 200
     body = response.content.decode()
     assert "Half of the CLI tool." in body and "was removed" in body
     assert reverse("assessments:plan-step-update", args=[step.pk]) not in body
-    refused = signed_in.post(
+    refused = owner_client.post(
         reverse("assessments:plan-step-update", args=[step.pk]),
         {f"s{step.pk}-status": "done", f"s{step.pk}-note": ""},
     )
@@ -87,11 +79,11 @@ def test_deleting_the_guide_keeps_the_plan_and_notes_read_only(signed_in, owner,
     assert (step.status, step.note) == ("doing", "Half of the CLI tool.")
 
 
-def test_an_unpublished_guides_plan_is_shown_read_only(signed_in, owner, career):
-    step = start_with_a_note(signed_in, owner, career)
+def test_an_unpublished_guides_plan_is_shown_read_only(owner_client, owner, career):
+    step = start_with_a_note(owner_client, owner, career)
     Career.objects.filter(pk=career.pk).update(status=Career.Status.DRAFT)
 
-    response = signed_in.get(plan_url(career))
+    response = owner_client.get(plan_url(career))
 
     assert response.status_code == 200
     body = response.content.decode()
@@ -99,25 +91,25 @@ def test_an_unpublished_guides_plan_is_shown_read_only(signed_in, owner, career)
     assert reverse("assessments:plan-step-update", args=[step.pk]) not in body
     assert (
         f'href="{plan_url(career)}"'
-        in signed_in.get(reverse("assessments:dashboard")).content.decode()
+        in owner_client.get(reverse("assessments:dashboard")).content.decode()
     )
     with pytest.raises(Exception, match="read-only"):
         services.plan_step_update(user=owner, plan_step_id=step.pk, status="done", note="")
 
 
-def test_an_unpublished_guide_without_a_plan_is_a_404(signed_in, career):
+def test_an_unpublished_guide_without_a_plan_is_a_404(owner_client, career):
     Career.objects.filter(pk=career.pk).update(status=Career.Status.DRAFT)
 
-    assert signed_in.get(plan_url(career)).status_code == 404
-    assert signed_in.post(plan_url(career), {"start": "1"}).status_code == 404
+    assert owner_client.get(plan_url(career)).status_code == 404
+    assert owner_client.post(plan_url(career), {"start": "1"}).status_code == 404
     assert not Plan.objects.exists()
 
 
-def test_the_export_keeps_a_removed_guides_plan(signed_in, owner, career):
-    start_with_a_note(signed_in, owner, career)
+def test_the_export_keeps_a_removed_guides_plan(owner_client, owner, career):
+    start_with_a_note(owner_client, owner, career)
     Career.objects.filter(pk=career.pk).delete()
 
-    data = json.loads(signed_in.get(reverse("accounts:export")).content)
+    data = json.loads(owner_client.get(reverse("accounts:export")).content)
 
     [plan] = data["plans"]
     assert plan["career"] == "Cloud Engineer" and plan["guide"] == "removed"
@@ -125,17 +117,17 @@ def test_the_export_keeps_a_removed_guides_plan(signed_in, owner, career):
 
 
 def test_a_guide_made_again_under_the_same_address_continues_the_kept_plan(
-    signed_in, owner, career
+    owner_client, owner, career
 ):
-    start_with_a_note(signed_in, owner, career)
+    start_with_a_note(owner_client, owner, career)
     Career.objects.filter(pk=career.pk).delete()
     again = make_assessable_career(title="Cloud Engineering", slug=career.slug)
     Step.objects.create(career=again, title="Ship it", body="Ship.", order=0)
 
-    assert signed_in.post(plan_url(again), {"start": "1"}).status_code == 302
+    assert owner_client.post(plan_url(again), {"start": "1"}).status_code == 302
 
     plan = Plan.objects.get(user=owner)
     assert plan.career == again
-    view = signed_in.get(plan_url(again)).context["view"]
+    view = owner_client.get(plan_url(again)).context["view"]
     assert [s.step_title for s in view.steps] == ["Ship it"]
     assert "Half of the CLI tool." in [s.note for s in view.retired]

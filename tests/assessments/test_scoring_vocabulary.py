@@ -4,7 +4,6 @@ constants say, and the 0-4 scale has one set of labels."""
 import re
 
 import pytest
-from django.test import Client
 
 from assessments import scoring
 from assessments.forms import SkillsForm
@@ -15,32 +14,25 @@ from tests.factory import make_assessable_career, make_dimension, make_question
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def signed_in(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
-
-
-def test_the_result_page_marks_weak_areas_by_the_scoring_threshold(signed_in, monkeypatch):
+def test_the_result_page_marks_weak_areas_by_the_scoring_threshold(owner_client, monkeypatch):
     career = make_assessable_career(title="Ops Engineer")
     make_question(dimension=make_dimension(name="Projects"), points=(0, 6, 10))
     # Choosing the middle answer scores the area 60 %.
-    response = readiness_post(signed_in, career, choose=lambda options: options[1])
-    page = signed_in.get(response["Location"]).content.decode()
+    response = readiness_post(owner_client, career, choose=lambda options: options[1])
+    page = owner_client.get(response["Location"]).content.decode()
     assert page.count('class="is-gap"') == 1  # 60 % is under the usual 70 %
 
     monkeypatch.setattr(scoring, "WEAK_DIMENSION_BELOW", 50)
-    page = signed_in.get(response["Location"]).content.decode()
+    page = owner_client.get(response["Location"]).content.decode()
     assert 'class="is-gap"' not in page
     assert "below 50%" in page
 
 
-def test_the_result_page_lists_as_many_gaps_as_the_scoring_cap(signed_in, monkeypatch):
+def test_the_result_page_lists_as_many_gaps_as_the_scoring_cap(owner_client, monkeypatch):
     career = make_assessable_career(title="Web Engineer", skills=8)
-    response = skills_post(signed_in, career, ratings=rate_all(career, 0))
+    response = skills_post(owner_client, career, ratings=rate_all(career, 0))
     monkeypatch.setattr(scoring, "MAX_SKILL_GAPS", 2)
-    page = signed_in.get(response["Location"]).content.decode()
+    page = owner_client.get(response["Location"]).content.decode()
     gap_list = re.search(r'<ol class="gap-list">(.*?)</ol>', page, re.S).group(1)
     assert gap_list.count("<li>") == 2
 

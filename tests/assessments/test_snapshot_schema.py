@@ -4,7 +4,6 @@ before the schema carried a version still read the same on the page and in the A
 from datetime import UTC, datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Result
@@ -36,16 +35,9 @@ OLD_ADVICE = {
 }
 
 
-@pytest.fixture
-def signed_in(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
-
-
-def test_a_new_result_stores_the_current_version_and_round_trips(signed_in):
+def test_a_new_result_stores_the_current_version_and_round_trips(owner_client):
     career = make_assessable_career(title="Build Engineer")
-    skills_post(signed_in, career, ratings=rate_all(career, 1))
+    skills_post(owner_client, career, ratings=rate_all(career, 1))
     result = Result.objects.get()
     assert result.snapshot_version == SNAPSHOT_VERSION
     snapshot = Snapshot.of(result)
@@ -55,7 +47,7 @@ def test_a_new_result_stores_the_current_version_and_round_trips(signed_in):
     assert fields["recommendations"] == result.recommendations
 
 
-def test_an_old_row_reads_on_the_page_in_the_api_and_in_the_export(owner, signed_in):
+def test_an_old_row_reads_on_the_page_in_the_api_and_in_the_export(owner, owner_client):
     old = Result.objects.create(
         user=owner,
         career_title="Gone Engineer",
@@ -67,12 +59,12 @@ def test_an_old_row_reads_on_the_page_in_the_api_and_in_the_export(owner, signed
         recommendations=[OLD_ADVICE],
         guide_updated_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
-    page = signed_in.get(old.get_absolute_url())
+    page = owner_client.get(old.get_absolute_url())
     assert page.status_code == 200
     body = page.content.decode()
     assert "System design" in body and "Build up System design" in body
 
-    api = signed_in.get(reverse("api:result-detail", args=[old.pk])).json()
+    api = owner_client.get(reverse("api:result-detail", args=[old.pk])).json()
     assert api["items"] == [OLD_SKILL_ITEM]
     assert api["recommendations"] == [OLD_ADVICE]
 

@@ -8,18 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments import services
-from assessments.models import PlanStep, Result
+from assessments.models import PlanStep
 from guide.models import Step
-from tests.factory import make_assessable_career
+from tests.factory import make_assessable_career, make_result
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def signed_in(owner):
-    client = Client()
-    client.force_login(owner)
-    return client
 
 
 @pytest.fixture
@@ -39,28 +32,20 @@ def _post_step(client, plan_step, status, note=""):
 
 
 @pytest.mark.parametrize("name", ["assessments:dashboard", "assessments:plans"])
-def test_read_only_pages_refuse_a_post(signed_in, name):
-    assert signed_in.post(reverse(name)).status_code == 405
-    assert signed_in.head(reverse(name)).status_code in {200, 302}
+def test_read_only_pages_refuse_a_post(owner_client, name):
+    assert owner_client.post(reverse(name)).status_code == 405
+    assert owner_client.head(reverse(name)).status_code in {200, 302}
 
 
-def test_the_result_page_refuses_a_post(signed_in, owner):
+def test_the_result_page_refuses_a_post(owner_client, owner):
     career = make_assessable_career(title="Tools Engineer")
-    result = Result.objects.create(
-        user=owner,
-        career=career,
-        career_title=career.title,
-        career_slug=career.slug,
-        kind=Result.Kind.SKILLS,
-        score=50,
-        guide_updated_at=career.updated_at,
-    )
-    assert signed_in.post(result.get_absolute_url()).status_code == 405
-    assert signed_in.get(result.get_absolute_url()).status_code == 200
+    result = make_result(user=owner, career=career)
+    assert owner_client.post(result.get_absolute_url()).status_code == 405
+    assert owner_client.get(result.get_absolute_url()).status_code == 200
 
 
-def test_an_invalid_step_form_answers_400_with_the_plan_page(signed_in, plan_step):
-    response = _post_step(signed_in, plan_step, "finished-ish", "lost?")
+def test_an_invalid_step_form_answers_400_with_the_plan_page(owner_client, plan_step):
+    response = _post_step(owner_client, plan_step, "finished-ish", "lost?")
     assert response.status_code == 400
     page = response.content.decode()
     assert "Ship a game" in page and "Not saved:" in page and "lost?" in page
@@ -72,13 +57,13 @@ def test_an_invalid_step_form_answers_400_with_the_plan_page(signed_in, plan_ste
     ("name", "data"),
     [("accounts:delete", {"password": "wrong"}), ("accounts:token-create", {"token-name": ""})],
 )
-def test_invalid_account_forms_answer_400(signed_in, name, data):
-    assert signed_in.post(reverse(name), data).status_code == 400
+def test_invalid_account_forms_answer_400(owner_client, name, data):
+    assert owner_client.post(reverse(name), data).status_code == 400
 
 
-def test_saving_a_step_reads_the_step_once(signed_in, plan_step):
+def test_saving_a_step_reads_the_step_once(owner_client, plan_step):
     with CaptureQueriesContext(connection) as queries:
-        response = _post_step(signed_in, plan_step, "done", "Shipped.")
+        response = _post_step(owner_client, plan_step, "done", "Shipped.")
     assert response.status_code == 302
     reads = [
         q["sql"]

@@ -12,8 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from assessments.models import Result
-from tests.factory import make_assessable_career, make_full_guide
+from tests.factory import make_assessable_career, make_full_guide, make_result
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 # Odd but valid-looking query strings every route also gets with GET: a NUL byte, and
@@ -57,15 +56,7 @@ def _fill(route: str, values: dict) -> str:
 def routes(owner):
     career = make_full_guide(title="Route Walk Engineer", slug="route-walk-engineer")
     make_assessable_career(title="Second Route Career", slug="second-route-career")
-    result = Result.objects.create(
-        user=owner,
-        career=career,
-        career_title=career.title,
-        career_slug=career.slug,
-        kind=Result.Kind.SKILLS,
-        score=50,
-        guide_updated_at=career.updated_at,
-    )
+    result = make_result(user=owner, career=career)
     values = {
         "slug": career.slug,
         "pk": result.pk,

@@ -12,9 +12,15 @@ ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "-production-secret-value-0123456789"
 
 
-def run_check(fail_level="CRITICAL", **env_overrides):
+def bare_env() -> dict[str, str]:
+    """This process's environment without any of the site's own settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env.pop("REDIS_URL", None)
+    return env
+
+
+def run_check(fail_level="CRITICAL", **env_overrides):
+    env = bare_env()
     env["DJANGO_DEBUG"] = "1"  # each case names DJANGO_DEBUG=0 when it means production
     env.update(env_overrides)
     return run_manage(env, "check", "--deploy", "--fail-level", fail_level)
@@ -84,8 +90,7 @@ PRODUCTION = {
 
 
 def production_env(tmp_path, **overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
-    env.pop("REDIS_URL", None)
+    env = bare_env()
     env.update(PRODUCTION, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", **overrides)
     return env
 
