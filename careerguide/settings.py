@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI from our own static files, no CDN
     "accounts",
+    "occupations",
     "guide",
     "assessments",
 ]

@@ -578,6 +578,42 @@ class RelatedCareer(CareerPart):
         return f"{self.career} → {self.related_career}"
 
 
+class CareerOccupation(CareerPart):
+    """A standard occupation whose official figures describe this career (or a slice of it)."""
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="occupations")
+    occupation = models.ForeignKey(
+        "occupations.Occupation", on_delete=models.PROTECT, related_name="career_links"
+    )
+    primary = models.BooleanField(
+        default=False,
+        help_text="The occupation whose official pay heads the guide. One per career.",
+    )
+    fit_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='How well the occupation fits, e.g. "Amazon engineers are one slice of it."',
+    )
+
+    class Meta(CareerPart.Meta):
+        verbose_name = "standard occupation"
+        verbose_name_plural = "standard occupations"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["career", "occupation"], name="guide_careeroccupation_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["career"],
+                condition=models.Q(primary=True),
+                name="guide_careeroccupation_one_primary",
+                violation_error_message="A career has one primary occupation.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.career} ~ {self.occupation}"
+
+
 class ShippedContent(models.Model):
     """One shipped content item this database has been given, kept after staff delete it.
 
