@@ -25,7 +25,7 @@ from api.fields import (
     StrictUUIDField,
 )
 from guide.api import CAREER_SLUG_MAX_LENGTH, CareerSlugField, api_career_url
-from guide.models import Career
+from guide.models import Career, Proficiency
 from guide.selectors import published_career
 
 from . import exceptions as domain
@@ -201,7 +201,7 @@ class RatingInputSerializer(serializers.Serializer):
     rating = StrictIntegerField(
         min_value=RATING_MIN,
         max_value=RATING_MAX,
-        help_text="0 never used it · 1 basics · 2 everyday work · 3 hard cases · 4 could teach it.",
+        help_text=" · ".join(level.rating_label for level in Proficiency),
     )
 
 

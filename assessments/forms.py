@@ -8,7 +8,7 @@ from guide.models import Career, Proficiency
 from . import submissions
 from .models import PlanStep, Question
 
-RATING_CHOICES = [(value, f"{value} — {anchor}") for value, anchor in Proficiency.anchors().items()]
+RATING_CHOICES = [(level.value, level.rating_label) for level in Proficiency]
 
 
 def _shared_rule_errors(form, error: ValidationError, fields: set[str]) -> None:

@@ -73,6 +73,11 @@ class Proficiency(models.IntegerChoices):
     def anchor(self) -> str:
         return _PROFICIENCY_ANCHORS[self.value]
 
+    @property
+    def rating_label(self) -> str:
+        """How a rating reads wherever one is chosen: the form's choices and the API's docs."""
+        return f"{self.value} — {self.anchor}"
+
     @classmethod
     def anchors(cls) -> dict[int, str]:
         """Value → what it means, lowest first, for forms and templates."""

@@ -45,3 +45,10 @@ def test_the_scale_has_one_set_of_labels():
         f"{p.value} — {p.anchor}" for p in Proficiency
     ]
     assert career.career_skills.get().expected_label == Proficiency(3).label
+
+
+def test_the_api_documents_the_ratings_in_the_forms_words(client):
+    schema = client.get("/api/v1/schema/", headers={"Accept": "application/json"}).json()
+    rating = schema["components"]["schemas"]["RatingInputRequest"]["properties"]["rating"]
+    for level in Proficiency:
+        assert level.rating_label in rating["description"]
