@@ -6,7 +6,12 @@
   cache: anything answered to a signed-in user, to a request carrying credentials
   (``Authorization``, the API's tokens) or to a visitor whose session holds data of
   theirs (assessment results) is ``Cache-Control: private, no-store``.
+- ``InvalidFormStatusMiddleware`` gives a refused form the status our own views give it
+  (400) on the pages we do not write ourselves: allauth's sign-in, sign-up, password,
+  email and MFA views re-render an invalid form with 200.
 """
+
+from django import forms
 
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -50,3 +55,28 @@ class PrivateResponsesMiddleware:
         session = getattr(request, "session", None)
         # Only look at a session the request already loaded: never load one just to ask.
         return bool(session is not None and session.accessed and not session.is_empty())
+
+
+class InvalidFormStatusMiddleware:
+    """A POST answered with a page whose form has errors is a 400, on every page.
+
+    Only a ``TemplateResponse`` still carrying its context is looked at, before it is
+    rendered; our own views already answer 400 and are left alone (see
+    docs/architecture.md, "the status of an invalid form").
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        if request.method == "POST" and response.status_code == 200:
+            context = response.context_data or {}
+            if any(
+                isinstance(value, forms.BaseForm) and value.is_bound and value.errors
+                for value in context.values()
+            ):
+                response.status_code = 400
+        return response

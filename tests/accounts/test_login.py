@@ -32,7 +32,7 @@ def test_email_is_matched_in_any_case(client, owner):
 def test_wrong_password_keeps_the_email_and_says_so(client, owner):
     response = sign_in(client, "owner@example.com", "not-the-password")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert MISMATCH in response.content.decode()
     assert response.context["form"]["login"].value() == "owner@example.com"
     # The password is never sent back to the browser.
@@ -43,13 +43,13 @@ def test_unknown_email_gets_the_same_answer_as_a_wrong_password(client, owner):
     unknown = sign_in(client, "nobody@example.com", PASSWORD)
     wrong = sign_in(client, "owner@example.com", "not-the-password")
 
-    assert unknown.status_code == wrong.status_code == 200
+    assert unknown.status_code == wrong.status_code == 400
     assert errors_of(unknown) == errors_of(wrong)
 
 
 def test_empty_and_invalid_input_is_a_form_error(client):
     response = sign_in(client, "", "")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert set(errors_of(response)) == {"login", "password"}
 
 

@@ -60,7 +60,7 @@ def test_changing_two_factor_settings_asks_for_the_password_again(client, verifi
     assert response["Location"].startswith(reverse("account_reauthenticate"))
 
     wrong = client.post(response["Location"], {"password": "not-my-password"})
-    assert wrong.status_code == 200
+    assert wrong.status_code == 400
     assert "That password is not right" in wrong.content.decode()
 
     right = client.post(response["Location"], {"password": PASSWORD})
@@ -76,7 +76,7 @@ def test_enrol_authenticator_app(mfa_client, verified_owner):
     assert "data:image/svg+xml;base64," in page  # the QR code
 
     wrong = mfa_client.post(reverse("mfa_activate_totp"), {"code": "000000"})
-    assert wrong.status_code == 200
+    assert wrong.status_code == 400
     assert "That code is not right" in str(errors_of(wrong)["code"])
     assert not Authenticator.objects.filter(user=verified_owner).exists()
 
@@ -104,7 +104,7 @@ def test_sign_in_needs_the_code_after_enrolment(mfa_client, verified_owner):
     assert browser.get(reverse("accounts:profile")).status_code == 302  # password alone: no
 
     wrong = browser.post(reverse("mfa_authenticate"), {"code": "123456"})
-    assert wrong.status_code == 200
+    assert wrong.status_code == 400
     assert "That code is not right" in wrong.content.decode()
 
     response = browser.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
@@ -122,7 +122,7 @@ def test_a_code_cannot_be_replayed(mfa_client, verified_owner):
     sign_in(second, verified_owner.email)
     response = second.post(reverse("mfa_authenticate"), {"code": code})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert second.get(reverse("accounts:profile")).status_code == 302
 
 
@@ -140,7 +140,7 @@ def test_recovery_code_signs_in_once(mfa_client, verified_owner):
 
     again = Client()
     sign_in(again, verified_owner.email)
-    assert again.post(reverse("mfa_authenticate"), {"code": code}).status_code == 200
+    assert again.post(reverse("mfa_authenticate"), {"code": code}).status_code == 400
     assert again.get(reverse("accounts:profile")).status_code == 302
     remaining = Authenticator.objects.get(
         user=verified_owner, type=Authenticator.Type.RECOVERY_CODES

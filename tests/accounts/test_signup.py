@@ -76,7 +76,7 @@ def test_next_parameter_is_kept_through_signup(client):
 def test_duplicate_email_in_any_case_is_refused_on_the_form(client, owner, email):
     response = sign_up(client, email)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "email" in errors_of(response)
     assert "already exists" in str(errors_of(response)["email"])
     assert f'value="{email}"' in response.content.decode()
@@ -104,7 +104,7 @@ def test_duplicate_email_with_mandatory_verification_reveals_nothing(
 def test_invalid_email_is_refused_and_the_form_kept(client, django_user_model, email):
     response = sign_up(client, email)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "email" in errors_of(response)
     assert django_user_model.objects.count() == 0
 
@@ -121,7 +121,7 @@ def test_invalid_email_is_refused_and_the_form_kept(client, django_user_model, e
 def test_weak_password_is_refused_with_the_reason(client, django_user_model, password, expected):
     response = sign_up(client, "alice.smith@example.com", password)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert expected in str(errors_of(response)["password1"])
     assert response.context["form"]["email"].value() == "alice.smith@example.com"
     assert django_user_model.objects.count() == 0
@@ -130,7 +130,7 @@ def test_weak_password_is_refused_with_the_reason(client, django_user_model, pas
 def test_mismatched_passwords_are_refused(client, django_user_model):
     response = sign_up(client, "typo@example.com", PASSWORD, PASSWORD + "x")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert errors_of(response)["password2"]
     assert django_user_model.objects.count() == 0
 
