@@ -12,7 +12,6 @@
 """
 
 from django import forms
-
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 

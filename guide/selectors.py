@@ -9,6 +9,7 @@ from .models import (
     MAX_SEARCH_WORDS,
     Career,
     CareerLevel,
+    CareerOccupation,
     CareerSkill,
     KeyFact,
     ProCon,
@@ -61,7 +62,8 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
     Query plan: the career with its category (1), then one query per part:
     sources, key facts with their source, responsibilities, skills with the skill,
     education paths, steps, levels, regional salaries, sections, specializations,
-    pros and cons, FAQ, and related careers that are published (13). Total: 14.
+    pros and cons, FAQ, related careers that are published, and standard occupations with
+    the occupation (14). Total: 15.
     """
     loaded = Career.objects.select_related("category").prefetch_related(
         "sources",
@@ -76,6 +78,7 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
         "specializations",
         "pros_cons",
         "faqs",
+        Prefetch("occupations", queryset=CareerOccupation.objects.select_related("occupation")),
         Prefetch(
             "related_links",
             queryset=RelatedCareer.objects.filter(

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from occupations.selectors import national_estimate
+
 from . import cache as cache_keys
-from . import selectors
+from . import selectors, seo
 from .models import Career, Category
 
 MAX_SLUG_LENGTH = 120
@@ -57,6 +59,7 @@ def career_list(request):
 def _guide_page(career) -> dict:
     """Everything the guide page shows, rendered without any request or user."""
     page = selectors.GuidePage.build(career)
+    primary = next((link for link in career.occupations.all() if link.primary), None)
     return {
         "title": career.title,
         "summary": career.summary,
@@ -64,6 +67,11 @@ def _guide_page(career) -> dict:
         "url": career.get_absolute_url(),
         "body": render_to_string(
             "guide/includes/career_body.html", {"career": career, "page": page}
+        ),
+        "structured_data": seo.guide_structured_data(
+            page,
+            occupation_link=primary,
+            national_estimate=national_estimate(primary.occupation) if primary else None,
         ),
     }
 
@@ -84,7 +92,12 @@ def career_detail(request, slug):
                 cache.set(key, guide, cache_keys.PAGE_TIMEOUT)
     if guide is None:
         raise Http404("No published guide has that address.")
-    return render(request, "guide/career_detail.html", {"guide": guide})
+    structured_data = seo.absolute(guide["structured_data"], request.build_absolute_uri)
+    return render(
+        request,
+        "guide/career_detail.html",
+        {"guide": guide, "json_ld": seo.json_ld(structured_data)},
+    )
 
 
 @require_safe

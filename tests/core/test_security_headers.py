@@ -42,7 +42,9 @@ def _assert_strict_policy(response):
 def _assert_nothing_inline(html: str):
     """What the policy would block must not be on the page: it would simply break."""
     scripts = re.findall(r"<script\b([^>]*)>", html)
-    assert all("src=" in attrs or "application/json" in attrs for attrs in scripts), scripts
+    # Data blocks (JSON for scripts, JSON-LD for search engines) are never executed.
+    data_types = ('type="application/json"', 'type="application/ld+json"')
+    assert all("src=" in attrs or any(t in attrs for t in data_types) for attrs in scripts), scripts
     assert not re.search(r"<style\b", html)
     assert not re.search(r"\sstyle=\"", html)
     assert not re.search(r"\son[a-z]+=\"", html)

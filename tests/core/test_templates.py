@@ -31,6 +31,7 @@ def test_a_pages_own_head_tags_come_after_the_site_stylesheet(client):
     career = make_full_guide(title="Cloud Engineer")
     head = client.get(career.get_absolute_url()).content.decode().split("</head>")[0]
     assert head.index("css/site.css") < head.index('rel="canonical"')
+    assert head.index("css/site.css") < head.index("application/ld+json")
 
 
 def test_salary_bars_are_drawn_to_scale(client):
