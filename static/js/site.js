@@ -1,6 +1,9 @@
-/* Light, dark or the system's choice, remembered in this browser only (no account, no cookie).
-   Loaded in <head> so the chosen theme applies before the page paints. Without JavaScript the
-   site follows prefers-color-scheme and the button stays hidden. See docs/design.md. */
+/* The site's only script, small and optional (docs/design.md):
+   - the theme: light, dark or the system's choice, remembered in this browser only (no account,
+     no cookie); loaded in <head> so the chosen theme applies before the page paints;
+   - the phone menu: on narrow screens the main navigation folds behind a "Menu" button.
+   Without JavaScript the site follows prefers-color-scheme, the theme button stays hidden and
+   the navigation is simply shown in full. */
 (function () {
   "use strict";
   var KEY = "theme";
@@ -32,8 +35,25 @@
   }
 
   apply(stored());
+  root.classList.add("js");
+
+  function menu() {
+    var toggle = document.getElementById("menu-toggle");
+    if (!toggle) return;
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.focus();
+      }
+    });
+  }
 
   document.addEventListener("DOMContentLoaded", function () {
+    menu();
     var button = document.getElementById("theme-toggle");
     if (!button) return;
     var current = stored();
