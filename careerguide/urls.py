@@ -1,8 +1,6 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic.base import RedirectView
 
 from guide import views as guide_views
 from guide.sitemaps import CareerSitemap, StaticSitemap
@@ -21,8 +19,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("healthz", guide_views.healthz, name="healthz"),
     path("robots.txt", guide_views.robots_txt, name="robots-txt"),
-    # Browsers and crawlers ask for /favicon.ico whatever the page links to.
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+    path("favicon.ico", guide_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,
