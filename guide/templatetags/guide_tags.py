@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -11,6 +13,19 @@ register = template.Library()
 def markdown_filter(text):
     """Render staff-written Markdown as sanitised HTML."""
     return mark_safe(markdown.render(text or ""))  # noqa: S308 - sanitised by nh3
+
+
+@register.filter
+def whole_sentences(text, limit=240):
+    """As many whole sentences as fit in `limit` characters (at least the first one), so a
+    card's summary never stops mid-sentence."""
+    text = " ".join((text or "").split())
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if kept and len(" ".join([*kept, sentence])) > int(limit):
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 @register.filter
