@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -32,14 +33,32 @@ class OptionInline(admin.TabularInline):
         return super().get_formset(request, obj, validate_min=True, **kwargs)
 
 
+class QuestionAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("career") and cleaned.get("left_out_for"):
+            self.add_error(
+                "left_out_for",
+                "Only a question asked for every career can be left out for some; "
+                "this one is asked for one career already.",
+            )
+        return cleaned
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
+    form = QuestionAdminForm
     list_display = ["text", "dimension", "career", "order", "active"]
     list_editable = ["order", "active"]
-    list_filter = ["dimension", "active", ("career", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "dimension",
+        "active",
+        ("career", admin.RelatedOnlyFieldListFilter),
+        ("left_out_for", admin.RelatedOnlyFieldListFilter),
+    ]
     list_select_related = ["dimension", "career"]
     search_fields = ["text"]
-    autocomplete_fields = ["career"]
+    autocomplete_fields = ["career", "left_out_for"]
     readonly_fields = ["content_key"]
     inlines = [OptionInline]
 

@@ -2,13 +2,18 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 
 from guide.models import Career, Proficiency
 
 from . import submissions
 from .models import PlanStep, Question
 
-RATING_CHOICES = [(level.value, level.rating_label) for level in Proficiency]
+
+def rating_choices(skill) -> list[tuple[int, str]]:
+    """The 0–4 choices for one skill, each worded by the skill's own anchor where staff
+    wrote one (guide.SkillAnchor), by the generic anchor otherwise."""
+    return [(value, f"{value} — {anchor}") for value, anchor in skill.level_anchors().items()]
 
 
 def _shared_rule_errors(form, error: ValidationError, fields: set[str]) -> None:
@@ -44,11 +49,13 @@ class SkillsForm(SubmissionKeyMixin, forms.Form):
             error_messages={"invalid": "Pick one of this career's levels."},
         )
         self.skill_fields = []
+        # Every skill's own level anchors in one query, for rating_choices.
+        prefetch_related_objects([cs.skill for cs in career.career_skills.all()], "anchors")
         for cs in career.career_skills.all():
             name = f"skill_{cs.skill_id}"
             self.fields[name] = forms.TypedChoiceField(
                 label=cs.skill.name,
-                choices=RATING_CHOICES,
+                choices=rating_choices(cs.skill),
                 coerce=int,
                 widget=forms.RadioSelect,
                 help_text=cs.skill.description,

@@ -16,14 +16,16 @@ from django.db import transaction
 from django.db.models import Q
 
 from guide.loader import ContentError, check_fields, full_clean_or_error, read_toml, skill_key
-from guide.models import Career, Skill
+from guide.models import Career, ShippedContent, Skill
 from guide.shipped import Found, LeftOut, ShippedRows, was_deleted
 
 from .models import Dimension, Option, Question, Resource
 
 CONTENT_FILE = Path(__file__).resolve().parent / "content" / "readiness.toml"
 DIMENSION_FIELDS = {"slug", "name", "order", "description", "advice", "step_keywords"}
-QUESTION_FIELDS = {"key", "dimension", "career", "text", "help_text", "options"}
+QUESTION_FIELDS = {"key", "dimension", "career", "left_out_for", "text", "help_text", "options"}
+# ShippedContent kind of a (question, career) pair a file left out; see _leave_out.
+LEFT_OUT_KIND = "assessments.question.left_out_for"
 RESOURCE_FIELDS = {"key", "title", "kind", "url", "description", "skill", "dimension", "career"}
 
 
@@ -36,6 +38,7 @@ class LoadReport(LeftOut):
     dimensions: int = 0
     questions: int = 0
     resources: int = 0
+    left_out_for: int = 0
     updated: int = 0
 
     def summary(self) -> str:
@@ -43,6 +46,8 @@ class LoadReport(LeftOut):
             f"Assessments: {self.dimensions} dimensions, {self.questions} questions, "
             f"{self.resources} resources created; {self.updated} updated."
         )
+        if self.left_out_for:
+            text += f" Questions left out for a career: {self.left_out_for}."
         if self.left_deleted:
             text += f" Left out, deleted by staff: {len(self.left_deleted)}."
         return text + self.taken_note()
@@ -86,6 +91,40 @@ def _career(item: dict, careers: ShippedRows, where: str) -> Career | None:
     if was_deleted(Career, key):
         raise _Skip(f"guide {key}")
     raise ContentError(f"{where}: no career with slug {key!r} (run load_guides first)")
+
+
+def _left_out_for(
+    item: dict, career: Career | None, careers: ShippedRows, report: LoadReport, where: str
+) -> list[tuple[str, Career]]:
+    """(guide key, guide) for each career a global question is not asked for."""
+    keys = item.get("left_out_for", [])
+    if not isinstance(keys, list) or not all(isinstance(k, str) and k for k in keys):
+        raise ContentError(f"{where}: left_out_for must be a list of guide slugs")
+    if keys and career is not None:
+        raise ContentError(
+            f"{where}: left_out_for is for questions asked for every career; this one has a career"
+        )
+    found = []
+    for key in keys:
+        try:
+            found.append((key, _career({"career": key}, careers, f"{where} left_out_for")))
+        except _Skip:
+            report.left_deleted.append(f"guide {key} (left out of a question)")
+    return found
+
+
+def _leave_out(question: Question | None, left_out_for, report: LoadReport) -> None:
+    """Leave the question out for each career the file names, once: a pair already given
+    to this database and since removed by staff stays removed (the loaders' rule)."""
+    if question is None:
+        return
+    for career_key, career in left_out_for:
+        record, created = ShippedContent.objects.get_or_create(
+            kind=LEFT_OUT_KIND, key=f"{question.content_key}:{career_key}"[:120]
+        )
+        if created:
+            question.left_out_for.add(career)
+            report.left_out_for += 1
 
 
 def _skill(item: dict, where: str) -> Skill | None:
@@ -164,12 +203,14 @@ def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadR
             text = item.get("text", "")
             try:
                 career = _career(item, careers, where)
+                left_out_for = _left_out_for(item, career, careers, report, where)
                 dimension = dimension_for(item, where)
                 target = _to_write(questions, key, Q(text=text, career=career), update=update)
             except _Skip:
                 report.left_deleted.append(f"question {key}")
                 continue
             if target is None:
+                _leave_out(questions.get(key), left_out_for, report)
                 continue
             question, found = target
             values = {"dimension": dimension, "help_text": item.get("help_text", ""), "order": n}
@@ -181,6 +222,7 @@ def load_assessments(*, path: Path | None = None, update: bool = False) -> LoadR
                 report.updated += 1
             _write(question, values, where)
             questions.remember(question)
+            _leave_out(question, left_out_for, report)
             question.options.all().delete()
             for i, option in enumerate(options, 1):
                 obj = Option(question=question, order=i, **option)

@@ -108,10 +108,12 @@ class Dimension(models.Model):
 
 class QuestionQuerySet(models.QuerySet):
     def for_career(self, career: Career):
-        """Active global questions plus the career's own additions, in page order."""
+        """Active global questions plus the career's own additions, in page order, less
+        the global questions staff left out for this career (`left_out_for`)."""
         return (
             self.filter(active=True)
             .filter(models.Q(career__isnull=True) | models.Q(career=career))
+            .exclude(left_out_for=career)
             .select_related("dimension")
             .order_by("dimension__order", "dimension__name", "order", "pk")
         )
@@ -126,6 +128,13 @@ class Question(models.Model):
         blank=True,
         related_name="readiness_questions",
         help_text="Empty: asked for every career. Set: an addition asked only for this career.",
+    )
+    left_out_for = models.ManyToManyField(
+        Career,
+        blank=True,
+        related_name="readiness_questions_left_out",
+        help_text="For a question asked for every career: the careers it is not asked for, "
+        "because their guide says it does not matter there. Past results keep their answers.",
     )
     text = models.CharField(max_length=300)
     help_text = models.CharField(

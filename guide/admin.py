@@ -18,6 +18,7 @@ from .models import (
     Responsibility,
     Section,
     Skill,
+    SkillAnchor,
     Source,
     Specialization,
     Step,
@@ -209,6 +210,16 @@ class CareerAdmin(admin.ModelAdmin):
         self.message_user(request, f"Moved {count} guide(s) back to draft.", messages.SUCCESS)
 
 
+class SkillAnchorInline(admin.TabularInline):
+    """The skill's own description of each level; a level left out uses the generic one."""
+
+    model = SkillAnchor
+    extra = 0
+    max_num = len(SkillAnchor._meta.get_field("level").choices)
+    fields = ["level", "text"]
+    verbose_name_plural = "what each level looks like for this skill (optional)"
+
+
 @admin.register(Skill)
 class SkillAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "career_count"]
@@ -216,6 +227,7 @@ class SkillAdmin(admin.ModelAdmin):
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["content_key"]
+    inlines = [SkillAnchorInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(career_count=Count("career_skills"))

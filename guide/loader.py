@@ -29,11 +29,13 @@ from .models import (
     EducationPath,
     KeyFact,
     ProCon,
+    Proficiency,
     RegionalSalary,
     RelatedCareer,
     Responsibility,
     Section,
     Skill,
+    SkillAnchor,
     Source,
     Specialization,
     Step,
@@ -94,6 +96,8 @@ class LoadReport(LeftOut):
     categories_created: int = 0
     skills_created: int = 0
     skills_updated: int = 0
+    anchors_created: int = 0
+    anchors_updated: int = 0
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -102,7 +106,8 @@ class LoadReport(LeftOut):
         text = (
             f"Guides: {len(self.created)} created, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged; skills: {self.skills_created} created, "
-            f"{self.skills_updated} updated; categories: {self.categories_created} created."
+            f"{self.skills_updated} updated; categories: {self.categories_created} created; "
+            f"skill anchors: {self.anchors_created} created, {self.anchors_updated} updated."
         )
         if self.left_deleted:
             text += f" Left deleted as staff deleted them: {', '.join(self.left_deleted)}."
@@ -174,6 +179,7 @@ def load_catalog(
         categories=ShippedRows(Category, restore=restore),
         skills=ShippedRows(Skill, restore=restore),
     )
+    anchors = ShippedRows(SkillAnchor)
     for item in data.get("categories", []):
         where = f"{CATALOG} category {item.get('slug', '?')!r}"
         key = _require(item, "slug", where)
@@ -216,7 +222,47 @@ def load_catalog(
         elif update:  # a renamed skill keeps its new name
             Skill.objects.filter(pk=skill.pk).update(**defaults)
             report.skills_updated += 1
+        _load_anchors(skill, key, item.get("anchors"), anchors, update, report, where)
     return catalog
+
+
+LEVELS = Proficiency.values
+
+
+def _load_anchors(skill, key, texts, anchors: ShippedRows, update, report, where) -> None:
+    """A skill's own level anchors: `anchors` lists one text per level, lowest first; an
+    empty text leaves that level to the generic anchor. Each is shipped content keyed
+    `<skill key>:<level>`, so one staff deleted stays deleted."""
+    if texts is None:
+        return
+    if (
+        not isinstance(texts, list)
+        or len(texts) != len(LEVELS)
+        or not all(isinstance(t, str) for t in texts)
+    ):
+        raise ContentError(
+            f"{where}: anchors must list {len(LEVELS)} texts, one per level "
+            f"{Proficiency.RANGE} (an empty text keeps the generic one)"
+        )
+    for level, text in zip(LEVELS, texts, strict=True):
+        text = " ".join(text.split())
+        if not text:
+            continue
+        anchor_key = f"{key}:{level}"
+        anchor, found = anchors.find(anchor_key, Q(skill=skill, level=level))
+        if report.left_out(found, f"skill anchor {anchor_key}"):
+            continue
+        if found is Found.NEW:
+            anchor = SkillAnchor(skill=skill, level=level, content_key=anchor_key)
+            report.anchors_created += 1
+        elif update:
+            report.anchors_updated += 1
+        else:
+            continue
+        anchor.text = text
+        full_clean_or_error(anchor, f"{where} anchors[{level}]", exclude=["skill"])
+        anchor.save()
+        anchors.remember(anchor)
 
 
 def _sync_positional(career: Career, model, items: list[dict], fields, where: str) -> None:

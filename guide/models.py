@@ -117,6 +117,49 @@ class Skill(models.Model):
     def __str__(self):
         return self.name
 
+    def level_anchors(self) -> dict[int, str]:
+        """Level → what it looks like for this skill, lowest first: the skill's own anchor
+        where staff wrote one, the generic `Proficiency` anchor otherwise. Reads
+        `self.anchors.all()`, so prefetch `anchors` when doing this for many skills."""
+        own = {anchor.level: anchor.text for anchor in self.anchors.all()}
+        return {level: own.get(level, generic) for level, generic in Proficiency.anchors().items()}
+
+
+class SkillAnchor(models.Model):
+    """What one level of the 0–4 scale looks like in practice for one skill.
+
+    Optional: a level without one falls back to the generic `Proficiency` anchor. Shown
+    next to the skill's rating choices on the skills-gap form (docs/scoring.md)."""
+
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="anchors")
+    level = models.PositiveSmallIntegerField(
+        choices=Proficiency.choices,
+        help_text="The step of the 0–4 scale this describes.",
+    )
+    text = models.CharField(
+        max_length=300,
+        help_text="What someone at this level can do with this skill, in one plain sentence "
+        "a reader can check against their own work (no Markdown).",
+    )
+    content_key = content_key_field()
+
+    class Meta:
+        ordering = ["skill__name", "level"]
+        verbose_name = "skill level anchor"
+        verbose_name_plural = "skill level anchors"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["skill", "level"], name="guide_skillanchor_one_per_level"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__gte=0, level__lte=4),
+                name="guide_skillanchor_level_0_4",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.skill}: {self.level} ({self.get_level_display()})"
+
 
 # Words of a search beyond this many are ignored (the page and the API say so). Each word
 # costs one subquery, so this bounds the work a single request can ask for.

@@ -29,7 +29,7 @@ class _FormReader(HTMLParser):
             default = "on" if kind in {"checkbox", "radio"} else ""
             self.data.setdefault(name, []).append(a.get("value") or default)
         elif tag == "select" and name:
-            self._select = {"name": name, "first": None, "chosen": []}
+            self._select = {"name": name, "first": None, "chosen": [], "multiple": "multiple" in a}
         elif tag == "option" and self._select is not None:
             self._option = a.get("value")
             if self._select["first"] is None:
@@ -48,8 +48,11 @@ class _FormReader(HTMLParser):
         if tag == "form" and self.inside:
             self.inside = False
         elif tag == "select" and self._select is not None:
-            chosen = self._select["chosen"] or [self._select["first"] or ""]
-            self.data.setdefault(self._select["name"], []).extend(chosen)
+            chosen = self._select["chosen"]
+            if not chosen and not self._select["multiple"]:  # a browser sends the first one
+                chosen = [self._select["first"] or ""]
+            if chosen:  # a multiple select with nothing chosen sends nothing
+                self.data.setdefault(self._select["name"], []).extend(chosen)
             self._select = None
         elif tag == "textarea":
             if self._textarea and self.data[self._textarea][-1].startswith("\n"):
