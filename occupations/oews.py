@@ -267,5 +267,5 @@ def release_of(directory: Path, lists: CodeLists) -> ReleaseInfo:
         code = cells[col["year"]].strip() + cells[col["period"]].strip()
         if code in lists.releases:
             return lists.releases[code]
-        raise OEWSFormatError(DATA_FILE, _number, f"release {code} is not in {RELEASE_FILE}")
+        raise OEWSFormatError(DATA_FILE, _number, f"release {code} is not listed in {RELEASE_FILE}")
     raise OEWSFormatError(DATA_FILE, None, "holds no data rows")

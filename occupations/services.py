@@ -33,6 +33,7 @@ class ImportReport:
     replaced: list[str] = field(default_factory=list)  # releases whose figures were dropped
     without_figures: list[str] = field(default_factory=list)  # linked SOC codes not in the file
     skipped: bool = False
+    no_links: bool = False  # no career links to an occupation (and no --all)
 
     def summary(self) -> str:
         if self.skipped:
@@ -46,6 +47,8 @@ class ImportReport:
         )
         if self.replaced:
             text += f" Replaced the figures of {', '.join(self.replaced)}."
+        if self.no_links:
+            text += " No career links to an occupation yet: load the guides first, or use --all."
         if self.without_figures:
             text += f" No figures in the files for {', '.join(self.without_figures)}."
         return text
@@ -129,7 +132,7 @@ def release_import(
                 "footnotes": lists.footnotes,
             },
         )
-        report = ImportReport(release=release)
+        report = ImportReport(release=release, no_links=wanted == set())
         areas = _areas_sync(lists)
         rows: dict[tuple[str, str], dict] = {}
         for cell in oews.read_cells(directory, lists):

@@ -59,5 +59,5 @@ class Command(BaseCommand):
                 skip_loaded=skip_loaded,
             )
         except (OEWSFormatError, ImportRefused) as exc:
-            raise CommandError(f"{exc} Nothing was imported.") from None
+            raise CommandError(f"{str(exc).rstrip('.')}. Nothing was imported.") from None
         self.stdout.write(report.summary())
