@@ -11,6 +11,7 @@ from django.db import transaction
 from . import oews
 from .models import Area, Estimate, Occupation, Release
 from .selectors import current_release
+from .signals import release_imported
 
 # The extract of the current release shipped with the project (docs/data.md); `make run`
 # imports it, and its oe.occupation is the list of SOC titles the guide loader knows.
@@ -187,6 +188,9 @@ def release_import(
             report.without_figures = sorted(
                 oews.soc_code(code) for code in wanted - {occ for occ, _area in rows}
             )
+        transaction.on_commit(
+            lambda: release_imported.send(sender=Release, release=release), robust=False
+        )
     return report
 
 

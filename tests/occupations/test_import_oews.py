@@ -331,3 +331,18 @@ def test_without_links_it_says_what_to_do():
     out = run(SAMPLE)
     assert "0 estimates" in out
     assert "load the guides first, or use --all" in out
+
+
+def test_an_import_redraws_the_cached_guide_pages(django_capture_on_commit_callbacks):
+    from guide.cache import content_version
+
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        run(SAMPLE, "--all")
+    assert content_version() != before
+
+
+def test_a_star_is_a_gap_like_a_dash(sample):
+    edit(sample, DATA, "      135980\t", "           *\t")
+    run(sample, "--all")
+    assert estimate("15-1252", "0000000").median_annual is None
