@@ -109,8 +109,8 @@ def release_import(
             "give it with --published YYYY-MM-DD (the date on BLS's news release)"
         )
     current = current_release()
-    older = current and info.reference_date < current.reference_date
-    if older and not force:
+    is_older = current is not None and info.reference_date < current.reference_date
+    if is_older and not force:
         raise ImportRefused(
             f"{info.name} ({info.code}) is older than the current release, {current.name} "
             f"({current.code}); use --force to roll back to it."
