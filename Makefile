@@ -24,6 +24,7 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps
 run: $(VENV)/.run-deps
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_guides --publish
+	$(PY) manage.py import_oews occupations/data/oews --skip-loaded
 	$(PY) manage.py load_assessments
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -8,6 +8,7 @@ from .models import (
     FAQ,
     Career,
     CareerLevel,
+    CareerOccupation,
     CareerSkill,
     Category,
     EducationPath,
@@ -121,6 +122,16 @@ class RelatedCareerInline(OrderedTabularInline):
     autocomplete_fields = ["related_career"]
 
 
+class CareerOccupationInline(OrderedTabularInline):
+    """The standard occupations whose official figures the guide shows (one primary).
+
+    A plain select, not autocomplete: Editors hold only the guide's permissions, and the
+    occupations are read-only data imported from BLS (occupations/admin.py)."""
+
+    model = CareerOccupation
+    fields = ["order", "occupation", "primary", "fit_note"]
+
+
 @admin.register(Career)
 class CareerAdmin(admin.ModelAdmin):
     list_display = [
@@ -166,6 +177,7 @@ class CareerAdmin(admin.ModelAdmin):
         ),
     ]
     inlines = [
+        CareerOccupationInline,
         SourceInline,
         KeyFactInline,
         ResponsibilityInline,

@@ -9,6 +9,8 @@ class GuideConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from occupations.signals import release_imported
+
         from .cache import content_changed
 
         for model in self.get_models():
@@ -16,3 +18,5 @@ class GuideConfig(AppConfig):
             post_delete.connect(
                 content_changed, sender=model, dispatch_uid=f"guide-cache-del-{model}"
             )
+        # A new or re-imported OEWS release changes the official figures on every guide.
+        release_imported.connect(content_changed, dispatch_uid="guide-cache-oews")

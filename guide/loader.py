@@ -9,6 +9,7 @@ it, unless `update=True`, which rewrites the content of existing careers from th
 (not their slug, name or status) while keeping the ids of matched parts.
 """
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,10 +21,13 @@ from django.db import transaction
 from django.db.models import DecimalField, Q
 from django.utils.text import slugify
 
+from occupations.services import occupation_for_code, soc_is_known
+
 from .models import (
     FAQ,
     Career,
     CareerLevel,
+    CareerOccupation,
     CareerSkill,
     Category,
     EducationPath,
@@ -40,7 +44,7 @@ from .models import (
     Specialization,
     Step,
 )
-from .shipped import Found, LeftOut, ShippedRows
+from .shipped import Found, LeftOut, ShippedRows, record_shipped, was_recorded
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 CATALOG = "catalog.toml"
@@ -83,6 +87,10 @@ POSITIONAL_PARTS = (
     ("specializations", Specialization, ("title", "body")),
     ("faqs", FAQ, ("question", "answer")),
 )
+
+
+OCCUPATION_FIELDS = ("soc", "primary", "fit_note")
+SOC_CODE = re.compile(r"^\d{2}-\d{4}$")
 
 
 class ContentError(Exception):
@@ -374,6 +382,86 @@ def _sync_skills(career: Career, data: dict, catalog: Catalog, where: str) -> No
     career.career_skills.exclude(skill_id__in=seen).delete()
 
 
+def read_occupations(data: dict, where: str) -> list[dict]:
+    """The career's `occupations` entries, checked: known SOC codes, exactly one primary."""
+    items = data.get("occupations", [])
+    if not isinstance(items, list):
+        raise ContentError(f"{where} occupations: must be a list of {{ soc = ... }} tables")
+    entries, seen = [], set()
+    for index, item in enumerate(items):
+        here = f"{where} occupations[{index + 1}]"
+        if not isinstance(item, dict):
+            raise ContentError(f'{here}: must be a table like {{ soc = "15-1252" }}')
+        values = _pick(item, OCCUPATION_FIELDS, here)
+        code = _require(values, "soc", here)
+        if not isinstance(code, str) or not SOC_CODE.match(code):
+            raise ContentError(f'{here} soc: {code!r} is not a SOC code like "15-1252"')
+        if not soc_is_known(code):
+            raise ContentError(
+                f"{here} soc: {code!r} is not a known occupation (the shipped titles are in "
+                "occupations/data/oews/oe.occupation; docs/data.md)"
+            )
+        if code in seen:
+            raise ContentError(f"{here} soc: {code!r} is listed twice")
+        seen.add(code)
+        primary = values.get("primary", False)
+        fit_note = values.get("fit_note", "")
+        if not isinstance(primary, bool):
+            raise ContentError(f"{here} primary: must be true or false")
+        if not isinstance(fit_note, str):
+            raise ContentError(f"{here} fit_note: must be text")
+        entries.append({"soc": code, "primary": primary, "fit_note": fit_note.strip()})
+    primaries = sum(entry["primary"] for entry in entries)
+    if entries and primaries != 1:
+        raise ContentError(
+            f"{where} occupations: exactly one needs primary = true (found {primaries})"
+        )
+    return entries
+
+
+def _link_key(career: Career, code: str) -> str:
+    return f"{career.content_key}/{code}"
+
+
+def _sync_occupations(career: Career, entries: list[dict], where: str) -> None:
+    """Make the career's occupation links equal the file's (a new or updated guide)."""
+    existing = {
+        link.occupation.code: link for link in career.occupations.select_related("occupation")
+    }
+    career.occupations.exclude(occupation__code__in=[e["soc"] for e in entries]).delete()
+    career.occupations.filter(primary=True).update(primary=False)  # one primary at a time
+    for index, entry in enumerate(entries):
+        link = existing.get(entry["soc"]) or CareerOccupation(
+            career=career, occupation=occupation_for_code(code=entry["soc"])
+        )
+        link.primary, link.fit_note, link.order = entry["primary"], entry["fit_note"], index + 1
+        full_clean_or_error(link, f"{where} occupations[{index + 1}]", exclude=["career"])
+        link.save()
+        record_shipped(CareerOccupation, _link_key(career, entry["soc"]))
+
+
+def _add_occupations(career: Career, entries: list[dict]) -> None:
+    """Give a guide staff may have edited the links it never had; never touch the others.
+
+    A link loaded before and since deleted by staff stays deleted; a new primary link
+    is added as primary only if the career has none.
+    """
+    for index, entry in enumerate(entries):
+        key = _link_key(career, entry["soc"])
+        if was_recorded(CareerOccupation, key):
+            continue
+        if not career.occupations.filter(occupation__code=entry["soc"]).exists():
+            has_primary = career.occupations.filter(primary=True).exists()
+            CareerOccupation.objects.create(
+                career=career,
+                occupation=occupation_for_code(code=entry["soc"]),
+                primary=entry["primary"] and not has_primary,
+                fit_note=entry["fit_note"],
+                order=index + 1,
+            )
+        record_shipped(CareerOccupation, key)
+
+
 def _write_career(career: Career, data: dict, catalog: Catalog, where: str) -> None:
     """Write the file's content into `career`; its slug and status are the caller's."""
     category_slug = data.get("category")
@@ -407,6 +495,7 @@ def _write_career(career: Career, data: dict, catalog: Catalog, where: str) -> N
     _sync_skills(career, data, catalog, where)
     for key, model, fields in POSITIONAL_PARTS:
         _sync_positional(career, model, data.get(key, []), fields, f"{where} {key}")
+    _sync_occupations(career, read_occupations(data, where), where)
 
 
 def _write_related(
@@ -441,6 +530,7 @@ KNOWN_KEYS = {
     "featured",
     "last_reviewed",
     "summary",
+    "occupations",
     "responsibilities",
     "pros",
     "cons",
@@ -508,6 +598,7 @@ def load_guides(
             if report.left_out(found, f"guide {key}"):
                 continue
             if found is not Found.NEW and not update:
+                _add_occupations(career, read_occupations(data, path.name))
                 report.unchanged.append(key)
                 continue
             if found is Found.NEW:

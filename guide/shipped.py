@@ -74,6 +74,16 @@ class ShippedRows:
             self.loaded.add(row.content_key)
 
 
+def was_recorded(model: type[Model], key: str) -> bool:
+    """True when an item of `model` with `key` was loaded once (whether or not it still is)."""
+    return ShippedContent.objects.filter(kind=model._meta.label_lower, key=key).exists()
+
+
+def record_shipped(model: type[Model], key: str) -> None:
+    """Record that an item of `model` with `key` came from the files (see ShippedRows)."""
+    ShippedContent.objects.get_or_create(kind=model._meta.label_lower, key=key)
+
+
 def was_deleted(model: type[Model], key: str) -> bool:
     """True when `key` of `model` was loaded once and no row carries it any more."""
     recorded = ShippedContent.objects.filter(kind=model._meta.label_lower, key=key).exists()

@@ -7,6 +7,8 @@ a newer release replaces an older one. This app imports no other app of the proj
 guide links careers to occupations (guide.CareerOccupation).
 """
 
+import re
+
 from django.db import models
 
 
@@ -20,6 +22,11 @@ class Release(models.Model):
     reference_date = models.DateField(help_text="The reference month the estimates describe.")
     published = models.DateField(help_text="The day BLS published the release.")
     source_url = models.URLField(max_length=300, default="https://www.bls.gov/oes/")
+    footnotes = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="BLS's footnote texts by code, as the release's oe.footnote gives them.",
+    )
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -30,6 +37,12 @@ class Release(models.Model):
 
     def __str__(self):
         return f"OEWS {self.name}"
+
+    @property
+    def top_coded_annual(self) -> int | None:
+        """The annual wage BLS's footnote 5 names as the survey's top ("$239,200"), or None."""
+        match = re.search(r"\$([\d,]+) per year", self.footnotes.get("5", ""))
+        return int(match.group(1).replace(",", "")) if match else None
 
 
 class Occupation(models.Model):
