@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag / Last-Modified → 304
+    "core.pagecache.PublicPageCacheMiddleware",  # whole public pages for visitors, before sessions
     "api.middleware.JsonErrorsMiddleware",  # errors under /api/ are JSON, never HTML
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

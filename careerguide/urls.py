@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from core.pagecache import public_page
 from guide import views as guide_views
 from guide.sitemaps import CareerSitemap, StaticSitemap
 
@@ -22,7 +23,7 @@ urlpatterns = [
     path("favicon.ico", guide_views.favicon, name="favicon"),
     path(
         "sitemap.xml",
-        sitemap,
+        public_page(sitemap),
         {"sitemaps": {"careers": CareerSitemap, "pages": StaticSitemap}},
         name="sitemap",
     ),

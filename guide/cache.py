@@ -1,32 +1,14 @@
-"""The public guide page is cached whole, keyed by a site-wide content version.
+"""The public guide page's body cached whole, keyed by the site-wide content version.
 
-Any save or delete of any guide model (and the admin's bulk publish actions) sets a
-new version, so every cached guide page is invalidated at once. With REDIS_URL set the
-version lives in the shared Redis, so an edit saved on one app instance invalidates
-the pages cached by all of them. Versions are nanosecond timestamps, not counters, so
-a version lost from the cache can never come back and revive an old page.
+The version lives in core.pagecache (it also expires whole cached pages): any save or
+delete of any guide model (and the admin's bulk publish actions, and an OEWS import) sets
+a new version, so every cached page is invalidated at once, on every instance sharing
+the cache (REDIS_URL).
 """
 
-import time
+from core.pagecache import PAGE_TIMEOUT, content_changed, content_version
 
-from django.core.cache import cache
-
-VERSION_KEY = "guide:content-version"
-PAGE_TIMEOUT = 60 * 60 * 24
-
-
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    return version
-
-
-def content_changed(**kwargs) -> None:
-    """Signal receiver and plain function: start a new content version."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+__all__ = ["PAGE_TIMEOUT", "content_changed", "content_version", "page_key"]
 
 
 def page_key(slug: str) -> str:

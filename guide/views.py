@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.pagecache import public_page
 from occupations.selectors import national_estimate
 
 from . import cache as cache_keys
@@ -26,6 +27,7 @@ def _can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("guide.view_career")
 
 
+@public_page
 @require_safe
 def home(request):
     featured = Career.objects.published().filter(featured=True).select_related("category")
@@ -37,6 +39,7 @@ def home(request):
     )
 
 
+@public_page
 @require_safe
 def career_list(request):
     query = _clean_param(request, "q", selectors.MAX_QUERY_LENGTH)
@@ -77,6 +80,7 @@ def _guide_page(career) -> dict:
     }
 
 
+@public_page
 @require_safe
 def career_detail(request, slug):
     """One whole guide. Visitors get a cached copy (see guide/cache.py); staff see drafts."""
@@ -101,6 +105,7 @@ def career_detail(request, slug):
     )
 
 
+@public_page
 @require_safe
 def career_compare(request):
     a_slug, b_slug = _clean_param(request, "a"), _clean_param(request, "b")
@@ -142,6 +147,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@public_page
 @require_safe
 def robots_txt(request):
     lines = [

@@ -1,0 +1,89 @@
+"""Whole public pages are served from the shared cache to visitors without a session, with
+an ETag (304 when unchanged), expire on any content change, and never hold anything personal."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.factory import make_career, make_full_guide
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_visitor_gets_the_page_without_a_query(client, django_assert_num_queries):
+    career = make_full_guide(title="Cloud Engineer")
+    first = client.get(career.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(career.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["ETag"] == first["ETag"]
+
+
+@pytest.mark.parametrize("name", ["home", "guide:career-list", "guide:career-compare", "sitemap"])
+def test_every_public_page_is_cached(client, name):
+    make_career(title="Cloud Engineer", featured=True)
+    assert client.get(reverse(name))["X-Page-Cache"] == "miss"
+    assert client.get(reverse(name))["X-Page-Cache"] == "hit"
+
+
+def test_query_strings_are_pages_of_their_own(client):
+    make_career(title="Cloud Engineer")
+    make_career(title="Data Engineer")
+    url = reverse("guide:career-list")
+    client.get(url, {"q": "cloud"})
+    other = client.get(url, {"q": "data"})
+    assert other["X-Page-Cache"] == "miss"
+    assert "Data Engineer" in other.content.decode()
+
+
+def test_an_unchanged_page_answers_304_to_a_revalidation(client):
+    career = make_career(title="Cloud Engineer")
+    etag = client.get(career.get_absolute_url())["ETag"]
+    again = client.get(career.get_absolute_url(), headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_any_content_change_expires_the_cached_pages(client):
+    career = make_full_guide(title="Cloud Engineer")
+    client.get(reverse("guide:career-list"))
+    etag = client.get(career.get_absolute_url())["ETag"]
+    career.summary = "Now with a brand new summary."
+    career.save()
+    page = client.get(career.get_absolute_url())
+    assert page["X-Page-Cache"] == "miss"
+    assert "brand new summary" in page.content.decode()
+    assert page["ETag"] != etag
+    assert "brand new summary" in client.get(reverse("guide:career-list")).content.decode()
+
+
+def test_members_and_visitors_with_a_session_never_get_the_shared_copy(client, owner_client):
+    career = make_career(title="Cloud Engineer")
+    client.get(career.get_absolute_url())  # stored for visitors
+    member = owner_client.get(career.get_absolute_url())
+    assert "X-Page-Cache" not in member
+    assert "no-store" in member["Cache-Control"]
+    assert "Log out" in member.content.decode()
+
+    client.cookies[settings.SESSION_COOKIE_NAME] = "anything"
+    assert "X-Page-Cache" not in client.get(career.get_absolute_url())
+
+
+def test_a_page_with_a_message_or_a_form_token_is_never_stored(client):
+    make_career(title="Cloud Engineer")
+    client.cookies["messages"] = "a pending message"
+    assert "X-Page-Cache" not in client.get(reverse("home"))
+    del client.cookies["messages"]
+    login = client.get(reverse("account_login"))  # holds a CSRF token: not a public page
+    assert "X-Page-Cache" not in login
+    assert "X-Page-Cache" not in client.get(reverse("account_login"))
+
+
+def test_drafts_and_missing_pages_are_not_stored(client):
+    draft = make_career(title="Secret", status="draft")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 404 and "X-Page-Cache" not in response
