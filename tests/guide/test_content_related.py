@@ -27,8 +27,10 @@ EXPECTED_PLACEMENT = {
     "how-it-differs": P.ROLE,
     "where-the-role-sits": P.ROLE,
     "work-environment": P.ROLE,
+    "skills-and-qualifications": P.SKILLS,
     "tools-and-technologies": P.SKILLS,
     "about-the-pay-figures": P.SALARY,
+    "what-moves-pay": P.SALARY,
     "career-path-overview": P.PATH,
     "market-outlook": P.OUTLOOK,
     "remote-work": P.OUTLOOK,
@@ -36,8 +38,10 @@ EXPECTED_PLACEMENT = {
 # (anchor, the element it must follow, the element it must precede) on the rendered page.
 PAGE_NEIGHBOURS = [
     ("work-environment", "key-facts", "responsibilities"),
+    ("skills-and-qualifications", "skills", "tools-and-technologies"),
     ("tools-and-technologies", "skills", "how-to-become"),
     ("about-the-pay-figures", "salary", "career-path"),
+    ("what-moves-pay", "salary", "career-path"),
     ("career-path-overview", "career-path", "market-outlook"),
 ]
 # Forward-looking phrases tied to a year ("stays strong into 2025").
@@ -83,9 +87,16 @@ def test_related_guides_have_the_flagships_depth_where_it_applies(guides, slug):
     flagship = Career.objects.get(slug=FLAGSHIP)
     career = Career.objects.get(slug=slug)
     anchors = {s.anchor for s in career.sections.all()}
-    assert {"remote-work", "career-path-overview", "work-environment"} <= anchors
+    assert {
+        "remote-work",
+        "career-path-overview",
+        "work-environment",
+        "skills-and-qualifications",
+        "what-moves-pay",
+    } <= anchors
     assert career.faqs.count() >= flagship.faqs.count()
     assert career.pros_cons.count() >= flagship.pros_cons.count()
+    assert career.specializations.count() >= flagship.specializations.count()
     levels = list(career.levels.all())
     assert len(levels) >= 4
     for level in levels:
