@@ -8,7 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from guide.models import Career, Section
+from guide.models import FAQ, Career, CareerLevel, Section
 
 pytestmark = pytest.mark.django_db
 
@@ -128,11 +128,12 @@ def test_the_flagship_market_section_is_current_and_sourced(guides):
 
 def test_loading_again_changes_no_section_faq_or_level():
     def snapshot():
-        return {
-            "sections": list(Section.objects.values_list("pk", "anchor", "placement", "body")),
-            "faqs": list(Career.objects.values_list("faqs__pk", "faqs__question")),
-            "levels": list(Career.objects.values_list("levels__pk", "levels__focus_areas")),
-        }
+        # Ordered by primary key: the same rows with the same content, or the test fails.
+        return (
+            list(Section.objects.order_by("pk").values_list("pk", "anchor", "placement", "body")),
+            list(FAQ.objects.order_by("pk").values_list("pk", "question", "answer")),
+            list(CareerLevel.objects.order_by("pk").values_list("pk", "title", "focus_areas")),
+        )
 
     call_command("load_guides", "--publish", stdout=StringIO())
     before = snapshot()
