@@ -141,3 +141,13 @@ def test_loading_again_changes_no_section_faq_or_level():
     call_command("load_guides", "--update", stdout=out)
     assert out.getvalue().startswith("Guides: 0 created, 6 updated, 0 unchanged;")
     assert snapshot() == before
+
+
+@pytest.mark.parametrize("slug", RELATED)
+def test_prose_points_at_the_official_pay_section_instead_of_typing_pay(guides, slug):
+    career = Career.objects.get(slug=slug)
+    texts = [s.body for s in career.sections.all()] + [f.answer for f in career.faqs.all()]
+    mentions = sum(text.count("Pay in the United States") for text in texts)
+    links = sum(text.count("[Pay in the United States](#official-pay)") for text in texts)
+    assert mentions >= 1
+    assert links == mentions, f"{slug}: a mention of the official pay section is not a link"
