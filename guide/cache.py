@@ -29,5 +29,10 @@ def content_changed(**kwargs) -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
+# Part of every page key: bump it when what a cached page holds changes shape, so a page
+# cached by an older release of the code is never read by a newer one.
+PAGE_FORMAT = 2
+
+
 def page_key(slug: str) -> str:
-    return f"guide:page:{slug}:{content_version()}"
+    return f"guide:page:v{PAGE_FORMAT}:{slug}:{content_version()}"
