@@ -10,6 +10,7 @@ a version lost from the cache can never come back and revive an old page.
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "guide:content-version"
 PAGE_TIMEOUT = 60 * 60 * 24
@@ -27,6 +28,14 @@ def content_version() -> int:
 def content_changed(**kwargs) -> None:
     """Signal receiver and plain function: start a new content version."""
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def official_figures_changed(**kwargs) -> None:
+    """Signal receiver for the official pay figures (occupations.signals.estimates_changed
+    and Release saves): a new version now, and again when the transaction commits, so a
+    page rendered from the old figures while the import was still running is not kept."""
+    content_changed()
+    transaction.on_commit(content_changed)
 
 
 # Part of every page key: bump it when what a cached page holds changes shape, so a page

@@ -6,6 +6,7 @@ from django.core.validators import slug_re
 from django.db.models import Prefetch, QuerySet
 
 from occupations import selectors as official
+from occupations.models import Area
 from occupations.selectors import AreaPay, Citation, PaySummary
 
 from .models import (
@@ -240,6 +241,31 @@ class ComparedPay:
     citation_b: Citation | None
 
     @property
+    def links(self) -> list[CareerOccupation | None]:
+        return [self.a_link, self.b_link]
+
+    @property
+    def pays(self) -> list[AreaPay | None]:
+        return [self.a, self.b]
+
+    @property
+    def citations(self) -> list[Citation | None]:
+        return [self.citation_a, self.citation_b]
+
+    @property
+    def distinct_citations(self) -> list[Citation]:
+        """One source line per occupation shown (one when both share it)."""
+        seen = []
+        for citation in self.citations:
+            if citation is not None and citation not in seen:
+                seen.append(citation)
+        return seen
+
+    @property
+    def basis(self) -> str:
+        return official.BASIS[Area.Kind.NATIONAL]
+
+    @property
     def shared(self) -> CareerOccupation | None:
         """The primary occupation both careers use, if they use the same one."""
         if self.a_link and self.b_link and self.a_link.occupation_id == self.b_link.occupation_id:
@@ -255,7 +281,7 @@ def compared_pay(a: Career, b: Career) -> ComparedPay | None:
     if not links:
         return None
     pays, release = official.national_pay({link.occupation_id for link in links})
-    if release is None:
+    if release is None:  # no release, or neither occupation has figures in it
         return None
 
     def pay_of(link):
