@@ -30,6 +30,7 @@ BASIS = {
 }
 # What pages call the national area (BLS names it "National" or "U.S." depending on the file).
 NATIONAL_NAME = "the United States"
+KIND_NAMES = {Area.Kind.NATIONAL: "national", Area.Kind.STATE: "state", Area.Kind.METRO: "metro"}
 # How many metropolitan areas the "best paid" and "largest" lists show.
 METRO_COUNT = 10
 
@@ -124,6 +125,11 @@ class AreaPay:
             employment=figure("employment", money=False),
             **{name: figure(column) for name, column in WAGE_FIELDS.items()},
         )
+
+    @property
+    def kind_name(self) -> str:
+        """`national`, `state` or `metro`, as the API names kinds of area."""
+        return KIND_NAMES[self.kind]
 
     @property
     def kind_label(self) -> str:
