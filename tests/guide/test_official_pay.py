@@ -7,9 +7,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from guide.models import Career
-from occupations.models import Area
+from occupations.models import Area, Release
 from occupations.signals import notify_estimates_changed
 from tests.factory import (
     link_occupation,
@@ -228,3 +229,44 @@ def test_staff_preview_shows_official_pay_on_a_draft(editor_client):
     response = editor_client.get(career.get_absolute_url(), {"area": SEATTLE})
     assert response.status_code == 200
     assert "$257,960" in text_of(response.content.decode())
+
+
+def test_compare_shows_both_careers_official_pay(client, django_assert_num_queries):
+    a, b = make_career(title="Amazon Engineer"), make_career(title="Systems Engineer")
+    link_occupation(a, make_software_developer_pay())
+    analysts = make_occupation(code="15-1211", title="Computer Systems Analysts")
+    nation = Area.objects.get(code="0000000")
+    make_estimate(release=Release.objects.get(), occupation=analysts, area=nation, median=103790)
+    link_occupation(b, analysts)
+
+    # 1 careers for the pickers, 2 both careers with their category, 3 their skills, 4 their
+    # levels, 5 their occupations, 6 both occupations' national estimates (newest release).
+    with django_assert_num_queries(6):
+        response = client.get(reverse("guide:career-compare"), {"a": a.slug, "b": b.slug})
+    text = text_of(response.content.decode())
+
+    assert "Official pay in the United States" in text
+    assert "Median annual pay $135,980 $103,790" in text
+    assert "15-1252 Software Developers 15-1211 Computer Systems Analysts" in text
+    assert "Release May 2025 (published 15 May 2026) May 2025 (published 15 May 2026)" in text
+    assert "Both guides use" not in text
+    assert text.count("Basis: annual wages, all industries, national") == 2
+
+
+def test_compare_says_when_both_careers_share_an_occupation(client):
+    a, b = make_career(title="Amazon Engineer"), make_career(title="Platform Engineer")
+    occupation = make_software_developer_pay()
+    link_occupation(a, occupation)
+    link_occupation(b, occupation)
+    response = client.get(reverse("guide:career-compare"), {"a": a.slug, "b": b.slug})
+    text = text_of(response.content.decode())
+    assert "Both guides use the official figures for 15-1252 Software Developers" in text
+    assert text.count("Basis: annual wages, all industries, national") == 1
+
+
+def test_compare_without_official_figures_shows_nothing_of_them(client):
+    a, b = make_career(), make_career()
+    link_occupation(a, make_occupation())  # linked, nothing imported
+    response = client.get(reverse("guide:career-compare"), {"a": a.slug, "b": b.slug})
+    assert response.status_code == 200
+    assert "Official pay" not in response.content.decode()
