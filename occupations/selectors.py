@@ -52,7 +52,7 @@ PERCENTILE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Figure:
     """One published value, or the reason BLS gives none."""
 
@@ -93,7 +93,7 @@ class Figure:
         return TOP_CODED_ANNUAL_WAGE if self.top_coded else -1
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class AreaPay:
     """One area's official figures for one occupation."""
 
@@ -110,18 +110,19 @@ class AreaPay:
     p90: Figure
 
     @classmethod
-    def from_estimate(cls, estimate: Estimate) -> "AreaPay":
-        notes = estimate.footnotes or {}
+    def from_row(cls, row: dict) -> "AreaPay":
+        """From one `_ROW_FIELDS` row of `Estimate.objects.values()`."""
+        notes = row["footnotes"] or {}
 
         def figure(column, money=True):
-            return Figure(getattr(estimate, column), str(notes.get(column, "")), money)
+            return Figure(row[column], str(notes.get(column, "")), money)
 
-        area = estimate.area
+        kind = row["area__kind"]
         return cls(
-            code=area.code,
-            name=NATIONAL_NAME if area.kind == Area.Kind.NATIONAL else area.name,
-            kind=area.kind,
-            state_fips=area.state_fips,
+            code=row["area__code"],
+            name=NATIONAL_NAME if kind == Area.Kind.NATIONAL else row["area__name"],
+            kind=kind,
+            state_fips=row["area__state_fips"],
             employment=figure("employment", money=False),
             **{name: figure(column) for name, column in WAGE_FIELDS.items()},
         )
@@ -208,23 +209,58 @@ def _current_release_id() -> Subquery:
 
 def _estimates(release: Release | None) -> QuerySet[Estimate]:
     """Estimates in the given release, or in the newest one (as a subquery: no extra read)."""
-    estimates = Estimate.objects.select_related("area", "release", "occupation")
     if release is not None:
-        return estimates.filter(release=release)
-    return estimates.filter(release_id=_current_release_id())
+        return Estimate.objects.filter(release=release)
+    return Estimate.objects.filter(release_id=_current_release_id())
+
+
+# What the pages need of an estimate, read as plain rows: several hundred areas per
+# occupation would otherwise be as many model instances (and their joined rows).
+_ROW_FIELDS = (
+    "occupation_id",
+    "area__code",
+    "area__name",
+    "area__kind",
+    "area__state_fips",
+    "employment",
+    *WAGE_FIELDS.values(),
+    "footnotes",
+)
+_RELEASE_FIELDS = ("id", "code", "name", "reference_date", "published", "source_url")
+
+
+def _rows(estimates: QuerySet[Estimate]) -> tuple[list[dict], Release | None]:
+    """The estimates as plain rows, and their release, in one query."""
+    fields = [*_ROW_FIELDS, *(f"release__{name}" for name in _RELEASE_FIELDS)]
+    rows = list(estimates.values(*fields))
+    if not rows:
+        return [], None
+    first = rows[0]
+    release = Release(**{name: first[f"release__{name}"] for name in _RELEASE_FIELDS})
+    return rows, release
 
 
 def national_estimate(occupation, *, release: Release | None = None) -> Estimate | None:
     """The occupation's national estimate in the given (default: current) release."""
-    return _estimates(release).filter(occupation=occupation, area__kind=Area.Kind.NATIONAL).first()
+    return (
+        _estimates(release)
+        .select_related("area", "release", "occupation")
+        .filter(occupation=occupation, area__kind=Area.Kind.NATIONAL)
+        .first()
+    )
 
 
-def _by_median(areas: list[AreaPay]) -> list[AreaPay]:
-    return sorted(areas, key=lambda a: (-a.median.rank, a.name))
+def _median_rank(row: dict) -> int:
+    """`Figure.rank` of a row's median, without building the figure."""
+    return Figure(row["median_annual"], str((row["footnotes"] or {}).get("median_annual", ""))).rank
+
+
+def _by_median(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda row: (-_median_rank(row), row["area__name"]))
 
 
 def occupation_pay(
-    occupation, *, release: Release | None = None, metro_count: int = METRO_COUNT
+    occupation: Occupation, *, release: Release | None = None, metro_count: int = METRO_COUNT
 ) -> PaySummary | None:
     """The occupation's national, state and metro figures in one query; None when the
     release (default: the newest) has none for it.
@@ -234,34 +270,31 @@ def occupation_pay(
     employment. `area_choices` lists every state and metro with figures, by name, for a
     "pay where you live" picker.
     """
-    rows = list(_estimates(release).filter(occupation=occupation))
+    rows, found_release = _rows(_estimates(release).filter(occupation=occupation))
     if not rows:
         return None
-    national, states, metros = None, [], []
+    by_kind = {kind: [] for kind in Area.Kind.values}
     for row in rows:
-        pay = AreaPay.from_estimate(row)
-        if pay.kind == Area.Kind.NATIONAL:
-            national = pay
-        elif pay.kind == Area.Kind.STATE:
-            states.append(pay)
-        else:
-            metros.append(pay)
-    released_medians = [m for m in metros if m.median.status != "not_released"]
-    counted = [m for m in metros if m.employment.value is not None]
+        by_kind[row["area__kind"]].append(row)
+    national = by_kind[Area.Kind.NATIONAL]
+    states, metros = by_kind[Area.Kind.STATE], by_kind[Area.Kind.METRO]
+    best_paid = [row for row in _by_median(metros) if _median_rank(row) >= 0][:metro_count]
+    counted = [row for row in metros if row["employment"] is not None]
+    largest = sorted(counted, key=lambda row: (-row["employment"], row["area__name"]))
+
+    def choices(group):
+        return [(row["area__code"], row["area__name"]) for row in sorted(
+            group, key=lambda row: row["area__name"]
+        )]  # fmt: skip
+
     return PaySummary(
-        occupation=rows[0].occupation,
-        release=rows[0].release,
-        national=national,
-        states=_by_median(states),
-        metros_best_paid=_by_median(released_medians)[:metro_count],
-        metros_largest=sorted(counted, key=lambda m: (-m.employment.value, m.name))[:metro_count],
-        area_choices=[
-            ("States", [(a.code, a.name) for a in sorted(states, key=lambda a: a.name)]),
-            (
-                "Metropolitan areas",
-                [(a.code, a.name) for a in sorted(metros, key=lambda a: a.name)],
-            ),
-        ],
+        occupation=occupation,
+        release=found_release,
+        national=AreaPay.from_row(national[0]) if national else None,
+        states=[AreaPay.from_row(row) for row in _by_median(states)],
+        metros_best_paid=[AreaPay.from_row(row) for row in best_paid],
+        metros_largest=[AreaPay.from_row(row) for row in largest[:metro_count]],
+        area_choices=[("States", choices(states)), ("Metropolitan areas", choices(metros))],
     )
 
 
@@ -270,20 +303,19 @@ def national_pay(
 ) -> tuple[dict[int, AreaPay], Release | None]:
     """National figures for several occupations in one query, by occupation id, with the
     release they come from (None when there are none)."""
-    rows = list(
+    rows, found_release = _rows(
         _estimates(release).filter(
             occupation_id__in=list(occupation_ids), area__kind=Area.Kind.NATIONAL
         )
     )
-    pays = {row.occupation_id: AreaPay.from_estimate(row) for row in rows}
-    return pays, (rows[0].release if rows else None)
+    return {row["occupation_id"]: AreaPay.from_row(row) for row in rows}, found_release
 
 
 def area_pay(
     occupation_id: int, area_code: str, *, release_id: int | None = None
 ) -> AreaPay | None:
     """One area's figures for the occupation, by OEWS area code; None when the code is not
-    an area or the release has no figures for it there."""
+    an area or the release (default: the newest) has no figures for it there."""
     if not (
         isinstance(area_code, str)
         and len(area_code) == 7
@@ -291,12 +323,12 @@ def area_pay(
         and area_code.isdigit()
     ):
         return None
-    estimates = Estimate.objects.select_related("area").filter(
-        occupation_id=occupation_id, area__code=area_code
+    release_filter = release_id if release_id is not None else _current_release_id()
+    row = (
+        Estimate.objects.filter(
+            occupation_id=occupation_id, area__code=area_code, release_id=release_filter
+        )
+        .values(*_ROW_FIELDS)
+        .first()
     )
-    if release_id is not None:
-        estimates = estimates.filter(release_id=release_id)
-    else:
-        estimates = estimates.filter(release_id=_current_release_id())
-    row = estimates.first()
-    return AreaPay.from_estimate(row) if row is not None else None
+    return AreaPay.from_row(row) if row is not None else None
