@@ -13,7 +13,7 @@ from occupations.selectors import TOP_CODED_ANNUAL_WAGE, AreaPay
 
 # --- Percentile band ------------------------------------------------------------------------
 
-BAND_WIDTH = 640
+BAND_WIDTH = 480
 BAND_HEIGHT = 112
 BAND_MARGIN = 24
 AXIS_STEP = 50_000  # a tick every $50,000
@@ -75,7 +75,7 @@ class PercentileBand:
             for step in range(0, scale_max + 1, AXIS_STEP)
         ]
         # Keep the median's label inside the drawing.
-        label_x = min(max(xs[2], BAND_MARGIN + 70), BAND_WIDTH - BAND_MARGIN - 70)
+        label_x = min(max(xs[2], BAND_MARGIN + 64), BAND_WIDTH - BAND_MARGIN - 64)
         return cls(*xs, open_end=open_end, median_label_x=label_x, ticks=ticks)
 
 

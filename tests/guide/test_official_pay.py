@@ -196,7 +196,7 @@ def test_other_linked_occupations_are_listed_with_their_fit_note(client, guide):
     other = make_occupation(code="15-1244", title="Network and Computer Systems Administrators")
     link_occupation(guide, other, primary=False, fit_note="Some roles sit here.", order=1)
     text = text_of(section(get(client, guide)[0]))
-    assert "15-1244 Network and Computer Systems Administrators : Some roles sit here." in text
+    assert "15-1244 Network and Computer Systems Administrators: Some roles sit here." in text
 
 
 def test_an_import_invalidates_the_cached_page(client, guide):
