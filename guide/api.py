@@ -15,6 +15,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
 )
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -24,13 +25,15 @@ from rest_framework.views import APIView
 
 from api.fields import StrictSlugField
 from guide.cache import content_version
+from occupations import selectors as official
 
 from . import selectors
 from .models import Career, Category
 
 TAG = "careers"
 # Part of every ETag, so a change to what this API returns invalidates what clients cached.
-REPRESENTATION_VERSION = "1"
+# 2: the career detail gained `occupations` and `official_pay`.
+REPRESENTATION_VERSION = "2"
 
 
 def api_career_url(slug: str) -> str:
@@ -208,6 +211,103 @@ class RelatedCareerOutputSerializer(serializers.Serializer):
         return api_career_url(link.related_career.slug)
 
 
+class OccupationLinkOutputSerializer(serializers.Serializer):
+    code = serializers.CharField(source="occupation.code", help_text='SOC code, e.g. "15-1252".')
+    title = serializers.CharField(source="occupation.title")
+    primary = serializers.BooleanField(
+        help_text="The occupation whose official pay is in `official_pay` (one per career)."
+    )
+    fit_note = serializers.CharField(help_text="How well the occupation fits this career.")
+
+
+class FigureNoteOutputSerializer(serializers.Serializer):
+    footnote = serializers.CharField(help_text="BLS footnote code: 5 top-coded, 8 not released.")
+    # A plain string, not a choice: "status" enums elsewhere in the schema would clash by name.
+    status = serializers.CharField(
+        help_text="`top_coded`: at or above the survey's ceiling; `not_released`: withheld."
+    )
+    at_least = serializers.IntegerField(
+        allow_null=True,
+        help_text=f"For a top-coded wage, the floor it reaches ({official.TOP_CODED_ANNUAL_WAGE}).",
+    )
+    text = serializers.CharField(
+        source="display", help_text='As the site shows it: "≥ $239,200" or "not released".'
+    )
+
+
+class AreaOutputSerializer(serializers.Serializer):
+    code = serializers.CharField(
+        help_text="OEWS area code (7 digits); use it as the page's `?area=`."
+    )
+    name = serializers.CharField()
+    kind = serializers.CharField(source="kind_name", help_text="`national`, `state` or `metro`.")
+
+
+def _figure(name: str, help_text: str) -> serializers.IntegerField:
+    return serializers.IntegerField(
+        source=f"{name}.value",
+        allow_null=True,
+        help_text=f"{help_text} Null when BLS gives no number: `notes.{name}` says why.",
+    )
+
+
+class AreaPayOutputSerializer(serializers.Serializer):
+    area = AreaOutputSerializer(source="*")
+    employment = _figure("employment", "Jobs, rounded by BLS.")
+    mean = _figure("mean", "Mean annual wage, US dollars.")
+    p10 = _figure("p10", "10th percentile annual wage.")
+    p25 = _figure("p25", "25th percentile annual wage.")
+    median = _figure("median", "Median annual wage.")
+    p75 = _figure("p75", "75th percentile annual wage.")
+    p90 = _figure("p90", "90th percentile annual wage.")
+    notes = serializers.DictField(
+        child=FigureNoteOutputSerializer(),
+        help_text=(
+            "Why each null figure is null, keyed by the figure's name; empty when all are numbers."
+        ),
+    )
+
+
+class ReleaseOutputSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text='BLS release code, e.g. "2025A01".')
+    name = serializers.CharField(help_text='e.g. "May 2025".')
+    published = serializers.DateField(help_text="When BLS published it.")
+
+
+class OccupationOutputSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    title = serializers.CharField()
+
+
+class OfficialPayOutputSerializer(serializers.Serializer):
+    occupation = OccupationOutputSerializer(source="summary.occupation")
+    fit_note = serializers.CharField()
+    release = ReleaseOutputSerializer(source="summary.release")
+    source = serializers.CharField(source="citation.source")
+    source_url = serializers.CharField(source="citation.url")
+    basis = serializers.DictField(
+        child=serializers.CharField(),
+        source="summary.basis",
+        help_text="What the figures are, by kind of area (`national`, `state`, `metro`).",
+    )
+    national = AreaPayOutputSerializer(source="summary.national", allow_null=True)
+    states = AreaPayOutputSerializer(
+        many=True,
+        source="summary.states",
+        help_text="Every state and territory, highest median first.",
+    )
+    metros_best_paid = AreaPayOutputSerializer(
+        many=True,
+        source="summary.metros_best_paid",
+        help_text=f"The {official.METRO_COUNT} metropolitan areas with the highest median.",
+    )
+    metros_largest = AreaPayOutputSerializer(
+        many=True,
+        source="summary.metros_largest",
+        help_text=f"The {official.METRO_COUNT} metropolitan areas with the most jobs.",
+    )
+
+
 class CareerDetailOutputSerializer(serializers.Serializer):
     slug = serializers.CharField()
     title = serializers.CharField()
@@ -233,6 +333,21 @@ class CareerDetailOutputSerializer(serializers.Serializer):
     last_reviewed = serializers.DateField(allow_null=True)
     updated_at = serializers.DateTimeField()
     html_url = serializers.CharField(source="get_absolute_url")
+    occupations = OccupationLinkOutputSerializer(
+        many=True,
+        help_text="Standard occupations (SOC) whose official figures describe the career.",
+    )
+    official_pay = serializers.SerializerMethodField(
+        help_text=(
+            "Official pay (BLS OEWS) for the primary occupation in the newest imported release, "
+            "the same figures as the guide page; null when there are none."
+        )
+    )
+
+    @extend_schema_field(OfficialPayOutputSerializer(allow_null=True))
+    def get_official_pay(self, career):
+        pay = self.context.get("pay")
+        return OfficialPayOutputSerializer(pay).data if pay is not None else None
 
 
 # --- Input serializers ----------------------------------------------------------------------
@@ -269,6 +384,82 @@ _LIST_EXAMPLE = {  # one item; the schema shows it inside a page
     "updated_at": "2025-11-20T09:30:00Z",
     "url": "/api/v1/careers/amazon-engineer/",
     "html_url": "/careers/amazon-engineer/",
+}
+
+
+_NATIONAL_EXAMPLE = {
+    "area": {"code": "0000000", "name": "the United States", "kind": "national"},
+    "employment": 1687890,
+    "mean": 148100,
+    "p10": 82460,
+    "p25": 105210,
+    "median": 135980,
+    "p75": 171980,
+    "p90": 214670,
+    "notes": {},
+}
+_OFFICIAL_PAY_EXAMPLE = {
+    "occupation": {"code": "15-1252", "title": "Software Developers"},
+    "fit_note": "Amazon engineers are one slice of this occupation.",
+    "release": {"code": "2025A01", "name": "May 2025", "published": "2026-05-15"},
+    "source": official.SOURCE_NAME,
+    "source_url": "https://www.bls.gov/oes/",
+    "basis": {
+        "national": official.BASIS["N"],
+        "state": official.BASIS["S"],
+        "metro": official.BASIS["M"],
+    },
+    "national": _NATIONAL_EXAMPLE,
+    "states": [
+        {
+            "area": {"code": "0600000", "name": "California", "kind": "state"},
+            "employment": 284390,
+            "mean": 186770,
+            "p10": 105060,
+            "p25": 136990,
+            "median": 174410,
+            "p75": 216670,
+            "p90": 272670,
+            "notes": {},
+        },
+        {
+            "area": {"code": "0200000", "name": "Alaska", "kind": "state"},
+            "employment": 530,
+            "mean": None,
+            "p10": None,
+            "p25": None,
+            "median": None,
+            "p75": None,
+            "p90": None,
+            "notes": {
+                name: {
+                    "footnote": "8",
+                    "status": "not_released",
+                    "at_least": None,
+                    "text": "not released",
+                }
+                for name in ("mean", "p10", "p25", "median", "p75", "p90")
+            },
+        },
+    ],
+    "metros_best_paid": [
+        {
+            "area": {
+                "code": "0041940",
+                "name": "San Jose-Sunnyvale-Santa Clara, CA",
+                "kind": "metro",
+            },
+            "employment": 87350,
+            "mean": 221710,
+            "p10": 138420,
+            "p25": 173650,
+            "median": 213110,
+            "p75": 226080,
+            "p90": 289150,
+            "notes": {},
+        }
+    ],
+    "metros_largest": [],
 }
 
 
@@ -328,6 +519,13 @@ class CareerDetailApi(APIView):
             "with salaries, regional salaries, prose sections, specializations, pros and "
             "cons, FAQ and related careers. Use `skills[].id` and `levels[].id` to submit a "
             "skills-gap analysis.\n\n"
+            "`occupations` lists the standard occupations (SOC) linked to the career; "
+            "`official_pay` carries the primary one's official figures from the newest imported "
+            "BLS OEWS release (national percentiles, mean and employment, every state, the best "
+            "paid and the largest metropolitan areas), exactly as the guide page shows them. A "
+            "wage BLS does not publish is `null`, and `notes` says why: a top-coded wage (at or "
+            "above $239,200 a year) has `status: top_coded` and `at_least: 239200`; it is never "
+            "given as a number.\n\n"
             "Conditional GET: send the `ETag` back as `If-None-Match` (or `Last-Modified` as "
             "`If-Modified-Since`) and an unchanged guide answers 304 with no body."
         ),
@@ -380,6 +578,15 @@ class CareerDetailApi(APIView):
                     ],
                     "levels": [{"id": 12, "title": "SDE II", "expectation_offset": 0}],
                     "html_url": "/careers/amazon-engineer/",
+                    "occupations": [
+                        {
+                            "code": "15-1252",
+                            "title": "Software Developers",
+                            "primary": True,
+                            "fit_note": "Amazon engineers are one slice of this occupation.",
+                        }
+                    ],
+                    "official_pay": _OFFICIAL_PAY_EXAMPLE,
                 },
                 response_only=True,
                 status_codes=["200"],
@@ -401,7 +608,8 @@ class CareerDetailApi(APIView):
             if career is None:  # unpublished between the two queries
                 raise Http404("No published guide has that address.")
             etag, last_modified = career_validators(career.updated_at)
-            response = Response(CareerDetailOutputSerializer(career).data)
+            pay = selectors.career_pay(career)
+            response = Response(CareerDetailOutputSerializer(career, context={"pay": pay}).data)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, public=True, no_cache=True)

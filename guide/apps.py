@@ -9,14 +9,20 @@ class GuideConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from occupations.models import Release
         from occupations.signals import release_imported
 
-        from .cache import content_changed
+        from .cache import content_changed, official_figures_changed
 
         for model in self.get_models():
             post_save.connect(content_changed, sender=model, dispatch_uid=f"guide-cache-{model}")
             post_delete.connect(
                 content_changed, sender=model, dispatch_uid=f"guide-cache-del-{model}"
             )
-        # A new or re-imported OEWS release changes the official figures on every guide.
-        release_imported.connect(content_changed, dispatch_uid="guide-cache-oews")
+        # The official pay every guide shows (occupations app): an import, or a release row
+        # saved or deleted, invalidates every cached guide page.
+        release_imported.connect(official_figures_changed, dispatch_uid="guide-cache-oews")
+        post_save.connect(official_figures_changed, sender=Release, dispatch_uid="guide-cache-rel")
+        post_delete.connect(
+            official_figures_changed, sender=Release, dispatch_uid="guide-cache-del-rel"
+        )

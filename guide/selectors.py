@@ -5,6 +5,10 @@ from dataclasses import dataclass
 from django.core.validators import slug_re
 from django.db.models import Prefetch, QuerySet
 
+from occupations import selectors as official
+from occupations.models import Area
+from occupations.selectors import AreaPay, Citation, PaySummary
+
 from .models import (
     MAX_SEARCH_WORDS,
     Career,
@@ -62,8 +66,8 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
     Query plan: the career with its category (1), then one query per part:
     sources, key facts with their source, responsibilities, skills with the skill,
     education paths, steps, levels, regional salaries, sections, specializations,
-    pros and cons, FAQ, related careers that are published, and standard occupations with
-    the occupation (14). Total: 15.
+    pros and cons, FAQ, related careers that are published, and the linked standard
+    occupations with the occupation (14). Total: 15. (`career_pay` adds one more.)
     """
     loaded = Career.objects.select_related("category").prefetch_related(
         "sources",
@@ -92,6 +96,43 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
 
 
 @dataclass
+class CareerPay:
+    """A career's official pay: its primary occupation's figures in the current release, the
+    link (with its fit note) and the career's other linked occupations."""
+
+    link: CareerOccupation
+    others: list[CareerOccupation]
+    summary: PaySummary
+
+    @property
+    def citation(self) -> Citation:
+        return self.summary.citation
+
+    @property
+    def fit_note(self) -> str:
+        return self.link.fit_note
+
+
+def primary_link(career: Career) -> CareerOccupation | None:
+    """The career's primary occupation link (from the prefetched `occupations`), or None."""
+    return next((link for link in career.occupations.all() if link.primary), None)
+
+
+def career_pay(career: Career) -> CareerPay | None:
+    """Official pay for the career's primary occupation: one query (none when the career has
+    no primary occupation). None when there is no primary occupation or the newest release
+    has no figures for it, so pages show nothing rather than an empty box."""
+    link = primary_link(career)
+    if link is None:
+        return None
+    summary = official.occupation_pay(link.occupation)
+    if summary is None:
+        return None
+    others = [other for other in career.occupations.all() if other.pk != link.pk]
+    return CareerPay(link=link, others=others, summary=summary)
+
+
+@dataclass
 class SalaryBar:
     level: CareerLevel
     width_pct: float
@@ -110,6 +151,7 @@ class GuidePage:
     pros: list[ProCon]
     cons: list[ProCon]
     toc: list[tuple[str, str]]
+    pay: CareerPay | None = None
 
     @classmethod
     def build(cls, career: Career) -> "GuidePage":
@@ -131,6 +173,7 @@ class GuidePage:
             pros=[item for item in pros_cons if item.kind == ProCon.Kind.PRO],
             cons=[item for item in pros_cons if item.kind == ProCon.Kind.CON],
             toc=[],
+            pay=career_pay(career),
         )
         page.toc = page._table_of_contents()
         return page
@@ -147,6 +190,8 @@ class GuidePage:
             entries.append(("education", "Education and training"))
         if c.steps.all():
             entries.append(("how-to-become", "How to get there"))
+        if self.pay is not None:
+            entries.append(("official-pay", "Pay in the United States"))
         if self.salary_bars or c.regional_salaries.all() or self.sections["salary"]:
             entries.append(("salary", "Salary"))
         if c.levels.all():
@@ -181,6 +226,80 @@ class Comparison:
     only_a: list[SkillRow]
     only_b: list[SkillRow]
     levels: list[tuple[CareerLevel | None, CareerLevel | None]]
+    pay: "ComparedPay | None" = None
+
+
+@dataclass
+class ComparedPay:
+    """The national official figures of both careers' primary occupations, one release."""
+
+    a_link: CareerOccupation | None
+    b_link: CareerOccupation | None
+    a: AreaPay | None
+    b: AreaPay | None
+    citation_a: Citation | None
+    citation_b: Citation | None
+
+    @property
+    def links(self) -> list[CareerOccupation | None]:
+        return [self.a_link, self.b_link]
+
+    @property
+    def pays(self) -> list[AreaPay | None]:
+        return [self.a, self.b]
+
+    @property
+    def citations(self) -> list[Citation | None]:
+        return [self.citation_a, self.citation_b]
+
+    @property
+    def distinct_citations(self) -> list[Citation]:
+        """One source line per occupation shown (one when both share it)."""
+        seen = []
+        for citation in self.citations:
+            if citation is not None and citation not in seen:
+                seen.append(citation)
+        return seen
+
+    @property
+    def basis(self) -> str:
+        return official.BASIS[Area.Kind.NATIONAL]
+
+    @property
+    def shared(self) -> CareerOccupation | None:
+        """The primary occupation both careers use, if they use the same one."""
+        if self.a_link and self.b_link and self.a_link.occupation_id == self.b_link.occupation_id:
+            return self.a_link
+        return None
+
+
+def compared_pay(a: Career, b: Career) -> ComparedPay | None:
+    """National official pay for both careers' primary occupations, in one query; None when
+    neither has figures in the newest release."""
+    a_link, b_link = primary_link(a), primary_link(b)
+    links = [link for link in (a_link, b_link) if link is not None]
+    if not links:
+        return None
+    pays, release = official.national_pay({link.occupation_id for link in links})
+    if release is None:  # no release, or neither occupation has figures in it
+        return None
+
+    def pay_of(link):
+        return pays.get(link.occupation_id) if link else None
+
+    def citation_of(link):
+        if link is None or link.occupation_id not in pays:
+            return None
+        return Citation.build(release, link.occupation)
+
+    return ComparedPay(
+        a_link=a_link,
+        b_link=b_link,
+        a=pay_of(a_link),
+        b=pay_of(b_link),
+        citation_a=citation_of(a_link),
+        citation_b=citation_of(b_link),
+    )
 
 
 def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
@@ -193,6 +312,7 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         .prefetch_related(
             Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
             "levels",
+            Prefetch("occupations", queryset=CareerOccupation.objects.select_related("occupation")),
         )
     }
     a, b = careers.get(a_slug), careers.get(b_slug)
@@ -226,4 +346,12 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         )
         for i in range(depth)
     ]
-    return Comparison(a=a, b=b, shared=shared, only_a=only_a, only_b=only_b, levels=levels)
+    return Comparison(
+        a=a,
+        b=b,
+        shared=shared,
+        only_a=only_a,
+        only_b=only_b,
+        levels=levels,
+        pay=compared_pay(a, b),
+    )

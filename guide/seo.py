@@ -27,17 +27,19 @@ def plain(text: str) -> str:
     return " ".join(html.unescape(strip_tags(markdown.render(text or ""))).split())
 
 
-def _estimated_salary(estimate) -> dict | None:
-    wages = {
-        "percentile10": estimate.p10_annual,
-        "percentile25": estimate.p25_annual,
-        "median": estimate.median_annual,
-        "percentile75": estimate.p75_annual,
-        "percentile90": estimate.p90_annual,
-    }
-    if wages["median"] is None:
+def _estimated_salary(pay) -> dict | None:
+    """The national annual wages of the career's primary occupation, as schema.org has them."""
+    national = pay.summary.national
+    if national is None or national.median.value is None:
         return None
-    release = estimate.release
+    wages = {
+        "percentile10": national.p10.value,
+        "percentile25": national.p25.value,
+        "median": national.median.value,
+        "percentile75": national.p75.value,
+        "percentile90": national.p90.value,
+    }
+    citation = pay.citation
     return {
         "@type": "MonetaryAmountDistribution",
         "name": "Annual wages, all industries, United States",
@@ -45,14 +47,14 @@ def _estimated_salary(estimate) -> dict | None:
         "duration": "P1Y",
         **{key: value for key, value in wages.items() if value is not None},
         "description": (
-            f"U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, "
-            f"{release.name} (published {release.published.isoformat()}), for "
-            f"{estimate.occupation.code} {estimate.occupation.title}."
+            f"{citation.source}, {citation.release_name} (published "
+            f"{citation.published.isoformat()}), for {citation.occupation_code} "
+            f"{citation.occupation_title}."
         ),
     }
 
 
-def guide_structured_data(page, *, occupation_link=None, national_estimate=None) -> dict:
+def guide_structured_data(page, *, occupation_link=None) -> dict:
     """One guide as a JSON-LD graph: Occupation, BreadcrumbList and (with FAQ) FAQPage."""
     career = page.career
     url = career.get_absolute_url()
@@ -80,10 +82,9 @@ def guide_structured_data(page, *, occupation_link=None, national_estimate=None)
             "name": occupation_link.occupation.title,
             "inCodeSet": {"@type": "CategoryCodeSet", "name": SOC_CODE_SET},
         }
-    if national_estimate is not None:
-        salary = _estimated_salary(national_estimate)
-        if salary:
-            occupation["estimatedSalary"] = [salary]
+    salary = _estimated_salary(page.pay) if page.pay is not None else None
+    if salary:
+        occupation["estimatedSalary"] = [salary]
     if career.last_reviewed:
         occupation["dateModified"] = career.last_reviewed.isoformat()
 

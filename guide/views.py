@@ -9,13 +9,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from core.pagecache import public_page
-from occupations.selectors import national_estimate
+from occupations import selectors as official
 
 from . import cache as cache_keys
 from . import selectors, seo
 from .models import Career, Category
+from .pay_charts import PercentileBand, StateMap
 
 MAX_SLUG_LENGTH = 120
+AREA_CODE_LENGTH = 7
+# Where the "pay where you live" part sits in the cached guide body: the part is rendered
+# per request when the query names an area, and cut in here. An HTML comment, which the
+# Markdown sanitiser strips from staff prose, so no guide text can contain it.
+WHERE_MARKER = "<!-- pay-where-you-live -->"
 
 
 def _clean_param(request, name: str, limit: int = MAX_SLUG_LENGTH) -> str:
@@ -60,22 +66,55 @@ def career_list(request):
     )
 
 
+def _where_you_live(where: dict, area_code: str) -> str:
+    """The "pay where you live" part: the picker, and the area's figures when one is named.
+
+    `where` is the plain data the cached page keeps (occupation, release, choices, citation).
+    An area code that is not one of ours gets a message, never an error; one query at most.
+    """
+    context = {"where": where, "area_code": area_code, "area": None, "band": None}
+    if area_code:
+        area = official.area_pay(where["occupation_id"], area_code, release_id=where["release_id"])
+        context["area"] = area
+        context["band"] = PercentileBand.build(area)
+    return render_to_string("includes/pay_where.html", context)
+
+
 def _guide_page(career) -> dict:
     """Everything the guide page shows, rendered without any request or user."""
     page = selectors.GuidePage.build(career)
-    primary = next((link for link in career.occupations.all() if link.primary), None)
+    where = None
+    charts = {}
+    if page.pay is not None:
+        summary = page.pay.summary
+        where = {
+            "occupation_id": summary.occupation.pk,
+            "release_id": summary.release.pk,
+            "choices": summary.area_choices,
+            "citation": page.pay.citation,
+            "fit_note": page.pay.fit_note,
+            "url": career.get_absolute_url(),
+        }
+        charts = {
+            "band": PercentileBand.build(summary.national),
+            "map": StateMap.build(summary.states),
+            "where_marker": WHERE_MARKER,
+        }
+    body = render_to_string(
+        "guide/includes/career_body.html", {"career": career, "page": page, **charts}
+    )
+    body_head, _, body_tail = body.partition(WHERE_MARKER)
     return {
         "title": career.title,
         "summary": career.summary,
         "is_published": career.is_published,
         "url": career.get_absolute_url(),
-        "body": render_to_string(
-            "guide/includes/career_body.html", {"career": career, "page": page}
-        ),
+        "body_head": body_head,
+        "body_tail": body_tail,
+        "where": where,
+        "where_html": _where_you_live(where, "") if where else "",
         "structured_data": seo.guide_structured_data(
-            page,
-            occupation_link=primary,
-            national_estimate=national_estimate(primary.occupation) if primary else None,
+            page, occupation_link=selectors.primary_link(career)
         ),
     }
 
@@ -97,11 +136,15 @@ def career_detail(request, slug):
                 cache.set(key, guide, cache_keys.PAGE_TIMEOUT)
     if guide is None:
         raise Http404("No published guide has that address.")
+    where_html = guide["where_html"]
+    area_code = _clean_param(request, "area", AREA_CODE_LENGTH + 1)
+    if guide["where"] is not None and area_code:
+        where_html = _where_you_live(guide["where"], area_code)
     structured_data = seo.absolute(guide["structured_data"], request.build_absolute_uri)
     return render(
         request,
         "guide/career_detail.html",
-        {"guide": guide, "json_ld": seo.json_ld(structured_data)},
+        {"guide": guide, "where_html": where_html, "json_ld": seo.json_ld(structured_data)},
     )
 
 

@@ -1,5 +1,6 @@
 """Small builders for test data, each with keyword defaults (see STYLE.md §19)."""
 
+import datetime
 import itertools
 
 from django.utils.text import slugify
@@ -8,6 +9,7 @@ from guide.models import (
     FAQ,
     Career,
     CareerLevel,
+    CareerOccupation,
     CareerSkill,
     Category,
     EducationPath,
@@ -22,6 +24,7 @@ from guide.models import (
     Specialization,
     Step,
 )
+from occupations.models import Area, Estimate, Occupation, Release
 
 _counter = itertools.count(1)
 
@@ -157,4 +160,124 @@ def make_result(*, user, career, kind="skills", score=50):
         kind=kind,
         score=score,
         guide_updated_at=career.updated_at,
+    )
+
+
+# --- Official occupation data (occupations app) ---------------------------------------------
+
+
+def make_release(*, code="2025A01", name="May 2025", reference_date=None, published=None):
+    return Release.objects.create(
+        code=code,
+        name=name,
+        reference_date=reference_date or datetime.date(2025, 5, 1),
+        published=published or datetime.date(2026, 5, 15),
+    )
+
+
+def make_occupation(*, code="15-1252", title="Software Developers"):
+    return Occupation.objects.get_or_create(code=code, defaults={"title": title})[0]
+
+
+def make_area(*, code=None, kind=Area.Kind.STATE, state_fips=None, name=None):
+    """An area; a state's code is its FIPS code followed by five zeros, as in OEWS."""
+    if code is None:
+        n = next(_counter)
+        code = {"N": "0000000", "S": f"{n % 100:02}00000"}.get(kind, f"00{n:05}")
+    state_fips = state_fips if state_fips is not None else code[:2]
+    name = name or f"Area {code}"
+    return Area.objects.get_or_create(
+        code=code, defaults={"kind": kind, "state_fips": state_fips, "name": name}
+    )[0]
+
+
+_SPREAD = object()  # make_estimate: "a spread around the median" (None means no number)
+
+
+def make_estimate(
+    *,
+    release,
+    occupation,
+    area,
+    employment=1000,
+    median=100000,
+    mean=_SPREAD,
+    p10=_SPREAD,
+    p25=_SPREAD,
+    p75=_SPREAD,
+    p90=_SPREAD,
+    footnotes=None,
+):
+    """An estimate; figures left out spread around the median; pass None with a footnote
+    ({"p90_annual": "5"}) for a wage BLS does not publish."""
+    spread = {"mean": 5000, "p10": -40000, "p25": -20000, "p75": 30000, "p90": 60000}
+    given = {"mean": mean, "p10": p10, "p25": p25, "p75": p75, "p90": p90}
+    values = {
+        f"{name}_annual": (median + spread[name] if median is not None else None)
+        if value is _SPREAD
+        else value
+        for name, value in given.items()
+    }
+    return Estimate.objects.create(
+        release=release,
+        occupation=occupation,
+        area=area,
+        employment=employment,
+        median_annual=median,
+        footnotes=footnotes or {},
+        **values,
+    )
+
+
+# Software Developers (15-1252) in the May 2025 OEWS release, copied from the BLS rows
+# (series OEU{N,S,M}<area>000000151252). Keyed by area code, kind, state FIPS and name:
+# employment, mean, 10th, 25th, median, 75th and 90th percentile.
+SOFTWARE_DEVELOPERS_MAY_2025 = {
+    ("0000000", "N", "00", "National"): (1687890, 148100, 82460, 105210, 135980, 171980, 214670),
+    ("0600000", "S", "06", "California"): (284390, 186770, 105060, 136990, 174410, 216670, 272670),
+    ("5300000", "S", "53", "Washington"): (107030, 171040, 96810, 132290, 166540, 211860, 255350),
+    ("2400000", "S", "24", "Maryland"): (31350, 151560, 87690, 109120, 138680, 178000, 222610),
+    ("0200000", "S", "02", "Alaska"): (530, None, None, None, None, None, None),
+    ("0042660", "M", "53", "Seattle-Tacoma-Bellevue, WA"): (
+        92770, 174920, 99190, 132800, 167280, 211860, 257960
+    ),
+    ("0041940", "M", "06", "San Jose-Sunnyvale-Santa Clara, CA"): (
+        87350, 221710, 138420, 173650, 213110, 226080, 289150
+    ),
+    ("0035620", "M", "36", "New York-Newark-Jersey City, NY-NJ"): (
+        121000, 165870, 101690, 130650, 166830, 205970, 224590
+    ),
+}  # fmt: skip
+
+
+def make_software_developer_pay(*, release=None):
+    """15-1252 Software Developers with real May 2025 figures for the nation, four states
+    (Alaska's wages not released, footnote 8) and three metros. Returns the occupation."""
+    release = release or make_release()
+    occupation = make_occupation(code="15-1252", title="Software Developers")
+    for (code, kind, fips, name), figures in SOFTWARE_DEVELOPERS_MAY_2025.items():
+        area = make_area(code=code, kind=kind, state_fips=fips, name=name)
+        employment, mean, p10, p25, median, p75, p90 = figures
+        footnotes = {}
+        if median is None:
+            footnotes = {f"{n}_annual": "8" for n in ("mean", "p10", "p25", "median", "p75", "p90")}
+        make_estimate(
+            release=release,
+            occupation=occupation,
+            area=area,
+            employment=employment,
+            mean=mean,
+            p10=p10,
+            p25=p25,
+            median=median,
+            p75=p75,
+            p90=p90,
+            footnotes=footnotes,
+        )
+    return occupation
+
+
+def link_occupation(career, occupation, *, primary=True, fit_note="", order=0):
+    return CareerOccupation.objects.create(
+        career=career, occupation=occupation, primary=primary, fit_note=fit_note, order=order
     )

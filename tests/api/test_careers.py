@@ -172,7 +172,8 @@ def test_detail_loads_the_guide_in_a_fixed_number_of_queries(client, django_asse
         # 1 the career with its category, 14 one per part (sources, key facts with source,
         # responsibilities, skills with skill, education paths, steps, levels, regional
         # salaries, sections, specializations, pros and cons, FAQ, published related careers,
-        # standard occupations with the occupation)
+        # linked occupations with the occupation). Official pay adds one (tests/api/
+        # test_official_pay.py); these guides link no occupation.
         with django_assert_num_queries(16):
             assert client.get(detail_url(career)).status_code == 200
 

@@ -21,7 +21,7 @@ def test_second_visit_is_served_from_the_cache_without_queries(client):
     career = make_full_guide(title="Amazon Engineer")
     first, first_queries = get(client, career)
     second, second_queries = get(client, career)
-    assert first_queries == 15
+    assert first_queries == 15  # the guide page's pinned count (tests/guide/test_pages.py)
     assert second_queries == 0
     assert first.content == second.content
 

@@ -147,7 +147,8 @@ def test_guide_page_query_count_does_not_grow_with_the_guide(client):
     # 1 career with its category, then one query per part: sources, key facts (with
     # source), responsibilities, skills (with skill), education paths, steps, levels,
     # regional salaries, sections, specializations, pros and cons, FAQ, related careers,
-    # standard occupations (with the occupation). No primary occupation: no pay queries.
+    # linked standard occupations (with the occupation). A guide whose primary occupation
+    # has official pay adds one more (tests/guide/test_official_pay.py).
     assert count_guide_queries(client, small) == 15
     assert count_guide_queries(client, large) == 15
 
