@@ -1,3 +1,5 @@
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -119,7 +121,10 @@ def result_detail(request, pk):
     snapshot = result.snapshot
     items = snapshot.items
     if result.kind == Result.Kind.SKILLS:
-        items = scoring.in_gap_order(items)
+        items = scoring.in_size_order(items)
+        rows = [(item, scoring.severity_of(item.shortfall)) for item in items]
+    else:
+        rows = [(item, None) for item in items]
     gaps = scoring.gaps_of(items) if result.kind == Result.Kind.SKILLS else []
     return render(
         request,
@@ -127,12 +132,34 @@ def result_detail(request, pk):
         {
             "result": result,
             "items": items,
-            "gaps": gaps[: scoring.MAX_SKILL_GAPS],
-            "recommendations": snapshot.recommendations,
+            "rows": rows,
+            "gaps": [(g, scoring.severity_of(g.shortfall)) for g in gaps[: scoring.MAX_SKILL_GAPS]],
+            "band": scoring.band_of(result.score),
+            "recommendation_groups": recommendation_groups(snapshot.recommendations),
             "terms": scoring.terms(),
             "is_visitor_result": result.user_id is None,
         },
     )
+
+
+@dataclass
+class RecommendationGroup:
+    """The recommendations made for one gap or weak area, with the reason said once."""
+
+    subject: str
+    why: str
+    items: list = field(default_factory=list)  # (recommendation, what it adds to the reason)
+
+
+def recommendation_groups(recommendations) -> list[RecommendationGroup]:
+    """Recommendations grouped by their subject, in the order made: the shared reason is
+    given once, and a recommendation whose reason says more shows only the extra words."""
+    groups: dict[str, RecommendationGroup] = {}
+    for rec in recommendations:
+        group = groups.setdefault(rec.subject, RecommendationGroup(rec.subject, rec.why))
+        extra = rec.why.removeprefix(group.why).strip() if rec.why != group.why else ""
+        group.items.append((rec, extra))
+    return list(groups.values())
 
 
 @login_required
