@@ -34,7 +34,7 @@ def test_retaking_with_higher_ratings_shows_the_rise(owner_client):
     [track] = response.context["tracks"]
     assert len(track.results) == 2
     assert track.delta > 0
-    assert "points since the attempt before" in body
+    assert "points since your last attempt at Mid Cloud Engineer" in " ".join(body.split())
     changes = {c.name: c.direction for c in track.changes}
     assert changes[first_skill.skill.name] == "up"
     assert set(changes.values()) == {"up", "same"}
@@ -48,10 +48,13 @@ def test_notice_when_the_guide_changed_since_the_last_attempt(owner_client):
     skills_post(owner_client, career, ratings=rate_all(career, 2))
     body = owner_client.get(reverse("assessments:dashboard")).content.decode()
     assert "has changed since your last attempt" not in body
-    career.summary = "Edited by staff."
-    career.save()
+    first = career.career_skills.first()
+    first.importance = 1
+    first.save()
+    career.save()  # the admin saves the guide with its inline skills
     body = owner_client.get(reverse("assessments:dashboard")).content.decode()
-    assert "has changed since your last attempt" in body
+    assert "has changed since your last attempt in ways that affect the score" in body
+    assert f"{first.skill.name}: importance 5 → 1" in body
 
 
 def test_dashboard_shows_only_ones_own_results(owner_client, outsider):
