@@ -285,6 +285,8 @@ def score_readiness(questions: list[QuestionInput], answers: dict[int, int]) -> 
         dimension.max_points += question.max_points
         dimension.answers.append(
             {
+                "question_id": question.question_id,
+                "option_id": option_id,
                 "question": question.text,
                 "answer": label,
                 "points": points,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from guide.models import Career, Proficiency
 from guide.selectors import is_slug, published_career
 
-from . import exceptions, limits, scoring, selectors, services, visitor
+from . import exceptions, goals, limits, prefill, scoring, selectors, services, visitor
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, Result
 
@@ -20,6 +20,11 @@ def _career_or_404(slug: str):
     if career is None:
         raise Http404("No published guide has that address.")
     return career
+
+
+def _goal_for(user):
+    """The signed-in user's goal (target career and level), or None for a visitor."""
+    return goals.goal_for_user(user=user) if user.is_authenticated else None
 
 
 def _posted(request):
@@ -69,7 +74,18 @@ def skills_assessment(request, slug):
     career = _career_or_404(slug)
     if not career.career_skills.all() or not career.levels.all():
         raise Http404("This guide has no skills or levels to assess yet.")
-    form = SkillsForm(_posted(request), career=career)
+    start = None
+    if request.method != "POST":
+        start = prefill.skills_prefill(
+            user=request.user, career=career, visitor_result_ids=visitor.result_ids(request.session)
+        )
+    level = prefill.level_to_preselect(
+        career=career,
+        goal=_goal_for(request.user),
+        last=start.last if start else None,
+        asked=request.GET.get("level", ""),
+    )
+    form = SkillsForm(_posted(request), career=career, level=level, prefill=start)
     return _assessment_form(
         request,
         career=career,
@@ -93,7 +109,15 @@ def readiness_assessment(request, slug):
     questions = selectors.readiness_questions(career=career)
     if not questions:
         raise Http404("No readiness questions have been written yet.")
-    form = ReadinessForm(_posted(request), career=career, questions=questions)
+    start = None
+    if request.method != "POST":
+        start = prefill.readiness_prefill(
+            user=request.user,
+            career=career,
+            questions=questions,
+            visitor_result_ids=visitor.result_ids(request.session),
+        )
+    form = ReadinessForm(_posted(request), career=career, questions=questions, prefill=start)
     return _assessment_form(
         request,
         career=career,

@@ -23,3 +23,9 @@ def band(value):
 def with_article(title):
     """ "an Amazon Engineer"."""
     return scoring.with_article(str(title))
+
+
+@register.filter
+def prefilled_from(form, field_name):
+    """Where a pre-filled answer on `form` came from (a `prefill.Source`), or None."""
+    return form.prefill_sources().get(field_name)
