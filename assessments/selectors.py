@@ -337,6 +337,16 @@ def dashboard_tracks(*, user) -> list[Track]:
     return sorted(tracks.values(), key=lambda t: t.latest.created_at, reverse=True)
 
 
+def goal_first(tracks: list[Track], *, career: Career | None) -> list[Track]:
+    """The tracks of the goal's career first (skills before readiness), then the rest as
+    they were: the dashboard opens on what the user is working towards."""
+    if career is None:
+        return tracks
+    mine = [t for t in tracks if t.career_slug == career.slug]
+    mine.sort(key=lambda t: t.kind != Result.Kind.SKILLS)
+    return mine + [t for t in tracks if t.career_slug != career.slug]
+
+
 @dataclass
 class PlanView:
     plan: Plan

@@ -189,11 +189,16 @@ def recommendation_groups(recommendations) -> list[RecommendationGroup]:
 @login_required
 @require_safe
 def dashboard(request):
+    goal = goals.goal_for_user(user=request.user)
+    tracks = selectors.goal_first(
+        selectors.dashboard_tracks(user=request.user), career=goal.target_career
+    )
     return render(
         request,
         "assessments/dashboard.html",
         {
-            "tracks": selectors.dashboard_tracks(user=request.user),
+            "goal": goal,
+            "tracks": tracks,
             "plans": selectors.plans_for_dashboard(user=request.user),
             "careers": Career.objects.published().only("slug", "title"),
         },

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from . import cache as cache_keys
-from . import selectors
+from . import home_sections, selectors
 from .models import Career, Category
 
 MAX_SLUG_LENGTH = 120
@@ -30,7 +30,11 @@ def home(request):
     return render(
         request,
         "guide/home.html",
-        {"featured": featured, "categories": categories},
+        {
+            "featured": featured,
+            "categories": categories,
+            "member_sections": home_sections.sections_for(request.user),
+        },
     )
 
 
