@@ -1,4 +1,5 @@
 from dataclasses import dataclass, field
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -205,7 +206,27 @@ def dashboard(request):
     )
 
 
-@login_required
+def member_or_invitation(view):
+    """Like `login_required`, but a visitor asking for a plan is told why it needs an
+    account and offered sign-up first (then login), each coming back to this page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        career = None
+        if kwargs.get("slug"):
+            career = published_career(slug=kwargs["slug"], queryset=Career.objects.only("title"))
+        return render(
+            request,
+            "assessments/plan_invitation.html",
+            {"career": career, "next": request.get_full_path()},
+        )
+
+    return wrapper
+
+
+@member_or_invitation
 @require_http_methods(["GET", "POST"])
 def plan_detail(request, slug):
     """The user's plan for a career. GET only shows: the plan if there is one (read-only
