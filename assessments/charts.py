@@ -15,6 +15,13 @@ class Point:
     label: str
     note: str = ""  # e.g. the new target level, where it changed at this point
 
+    @property
+    def note_anchor(self) -> str:
+        """Where the note's text hangs from its point, so it stays inside the chart."""
+        if self.x > WIDTH * 0.7:
+            return "end"
+        return "start" if self.x < WIDTH * 0.3 else "middle"
+
 
 @dataclass
 class LineChart:

@@ -171,6 +171,15 @@ class Track:
         return self.results[1] if len(self.results) > 1 else None
 
     @property
+    def changes_moved(self) -> list[Change]:
+        """The changes that are not "same", biggest first: what "what changed" leads with."""
+        return [c for c in self.changes if c.direction != "same"]
+
+    @property
+    def changes_same(self) -> list[Change]:
+        return [c for c in self.changes if c.direction == "same"]
+
+    @property
     def level_change(self) -> tuple[str, str] | None:
         """(from, to) when the latest attempt aimed at another level than the one before."""
         previous = self.previous

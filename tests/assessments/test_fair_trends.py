@@ -125,3 +125,12 @@ def test_readiness_notice_names_a_new_question(owner_client, career):
     career.save()
     _, body = _dashboard(owner_client)
     assert "question added: “Have you been to a meetup?”" in body
+
+
+def test_unchanged_ratings_are_summed_up_not_listed_as_rows(owner_client, career):
+    skills_post(owner_client, career, ratings=rate_all(career, 2))
+    skills_post(owner_client, career, ratings=rate_all(career, 2))
+    _, body = _dashboard(owner_client)
+    assert "No rating changed." in body
+    assert 'class="change-same"' not in body
+    assert f"The same as before ({career.career_skills.count()}):" in body
