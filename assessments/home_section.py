@@ -3,6 +3,8 @@ to do next. Registered with `guide.home_sections`; a visitor gets nothing from h
 
 from dataclasses import dataclass
 
+from guide.models import Career
+
 from . import goals, scoring
 from .models import Goal, Result
 from .snapshot import Recommendation
@@ -16,6 +18,12 @@ class HomeSummary:
     latest: Result | None
     band: scoring.Band | None
     next_actions: list[Recommendation]
+
+    @property
+    def goal_unpublished(self) -> bool:
+        """The goal's guide is not published now: its results still show, read-only."""
+        career = self.goal.target_career
+        return career is not None and career.status != Career.Status.PUBLISHED
 
 
 def home_summary(*, user) -> HomeSummary:

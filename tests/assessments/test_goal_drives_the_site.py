@@ -95,3 +95,18 @@ def test_home_page_query_count_for_a_member(owner_client, owner, amazon, django_
     # result (1).
     with django_assert_num_queries(6):
         assert owner_client.get(reverse("home")).status_code == 200
+
+
+def test_a_goal_whose_guide_was_unpublished_reads_on_with_a_notice(owner_client, owner, amazon):
+    goals.goal_update(user=owner, changes={"target_level": amazon.levels.get(order=2)})
+    skills_post(owner_client, amazon, ratings=rate_all(amazon, 1))
+    amazon.status = amazon.Status.DRAFT
+    amazon.save()
+    home = " ".join(owner_client.get(reverse("home")).content.decode().split())
+    assert "The Amazon Engineer guide is not published at the moment." in home
+    assert "Take it again" not in home
+    assert '<span class="score-value">' in home  # the latest result still shows
+    dashboard = owner_client.get(reverse("assessments:dashboard"))
+    assert dashboard.status_code == 200
+    assert "Its guide is not published at the moment" in dashboard.content.decode()
+    assert reverse("assessments:skills", args=[amazon.slug]) not in dashboard.content.decode()

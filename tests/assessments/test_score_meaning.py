@@ -138,6 +138,10 @@ def test_readiness_gives_one_reason_per_weak_area_then_its_actions(client, owner
     assert page.count("<strong>Why:</strong>") == 1
     assert page.index("one of your weakest areas") < page.index("Meetup list")
     assert "The guide&#x27;s step 1 is about exactly this." in page
+    # The card colours have a key, and each card names its kind in words.
+    assert "Green edge</span>: a step of the guide" in page
+    assert '<span class="tag">Step of the guide</span>' in page
+    assert '<span class="tag">Advice</span>' in page
     assert "Weak area" in page and f"under\n        {scoring.WEAK_DIMENSION_BELOW}%" in page
 
 
