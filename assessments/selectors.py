@@ -12,7 +12,7 @@ from guide.selectors import published_career
 
 from . import charts, scoring
 from .models import Plan, PlanStep, Question, Result
-from .snapshot import Snapshot
+from .snapshot import Answer, DimensionItem, SkillItem, Snapshot
 
 
 def career_for_assessment(*, slug: str) -> Career | None:
@@ -229,10 +229,8 @@ class Track:
 
 def _scoring_now(tracks: list[Track]) -> dict[tuple[str, str], list]:
     """For each track, the items a retake would be scored against now (same target level),
-    in the snapshot's shape. Queries: career skills (1), levels (1); readiness questions
-    with their options (2) when a readiness track is among them."""
-    from .snapshot import Answer, DimensionItem, SkillItem
-
+    in the snapshot's shape. Queries: career skills (1) and levels (1) when a skills track
+    is among them; readiness questions (1) and their options (1) when a readiness one is."""
     now: dict[tuple[str, str], list] = {}
     slugs = {t.career_slug for t in tracks}
     skill_tracks = [t for t in tracks if t.kind == Result.Kind.SKILLS]
@@ -256,21 +254,27 @@ def _scoring_now(tracks: list[Track]) -> dict[tuple[str, str], list]:
                 for cs in rows
                 if cs.career.slug == track.career_slug
             ]
-    for track in tracks:
-        if track.kind != Result.Kind.READINESS:
-            continue
-        career = Career.objects.filter(slug=track.career_slug).first()
-        if career is None:
-            continue
-        questions = Question.objects.for_career(career).prefetch_related("options")
-        now[(track.career_slug, track.kind)] = [
-            DimensionItem(
-                answers=[
-                    Answer(question=q.text, max=max((o.points for o in q.options.all()), default=0))
-                    for q in questions
-                ]
-            )
-        ]
+    readiness_tracks = [t for t in tracks if t.kind == Result.Kind.READINESS]
+    if readiness_tracks:
+        questions = list(
+            Question.objects.filter(active=True)
+            .filter(Q(career__isnull=True) | Q(career__slug__in=slugs))
+            .select_related("career")
+            .prefetch_related("options")
+        )
+        for track in readiness_tracks:
+            asked = [q for q in questions if q.career is None or q.career.slug == track.career_slug]
+            now[(track.career_slug, track.kind)] = [
+                DimensionItem(
+                    answers=[
+                        Answer(
+                            question=q.text,
+                            max=max((o.points for o in q.options.all()), default=0),
+                        )
+                        for q in asked
+                    ]
+                )
+            ]
     return now
 
 

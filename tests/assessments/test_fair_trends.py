@@ -134,3 +134,27 @@ def test_unchanged_ratings_are_summed_up_not_listed_as_rows(owner_client, career
     assert "No rating changed." in body
     assert 'class="change-same"' not in body
     assert f"The same as before ({career.career_skills.count()}):" in body
+
+
+def test_the_guide_check_costs_the_same_whatever_the_history(owner_client, owner, career):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    network = make_dimension(name="Network")
+    make_question(dimension=network, text="Do you know people in the field?")
+
+    def count():
+        career.save()  # a staff edit since the latest attempt: the deeper check runs
+        with CaptureQueriesContext(connection) as ctx:
+            _dashboard(owner_client)
+        return len(ctx.captured_queries)
+
+    skills_post(owner_client, career, ratings=rate_all(career, 1))
+    readiness_post(owner_client, career)
+    small = count()
+    for rating in (2, 3, 1, 2):
+        skills_post(owner_client, career, ratings=rate_all(career, rating))
+        readiness_post(owner_client, career)
+    # session, user, goal, results, snapshots, guides; career skills, levels, questions,
+    # options; plans (none, so no steps to fetch), published careers.
+    assert small == count() == 12
