@@ -3,7 +3,8 @@ encryption of two-factor secrets at rest."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
-from django.urls import reverse
+from django.conf import settings
+from django.shortcuts import resolve_url
 
 from . import mfa_crypto
 
@@ -37,8 +38,17 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def get_signup_redirect_url(self, request):
-        """A new account lands on its profile, where the user sets a target career."""
-        return reverse("accounts:profile")
+        """A new account lands on the member's home (settings.MEMBER_HOME_URL), which
+        lists the results moved in from the visit and asks for a target career."""
+        return resolve_url(settings.MEMBER_HOME_URL)
+
+    def get_email_verification_redirect_url(self, email_address):
+        """After confirming an address: the member's home when signed in (a confirmation
+        signs in the browser that signed up); else the login page, then that home."""
+        home = resolve_url(settings.MEMBER_HOME_URL)
+        if self.request.user.is_authenticated:
+            return home
+        return f"{resolve_url(settings.LOGIN_URL)}?next={home}"
 
 
 class MFAAdapter(DefaultMFAAdapter):

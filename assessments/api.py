@@ -29,7 +29,7 @@ from guide.models import Career, Proficiency
 from guide.selectors import published_career
 
 from . import exceptions as domain
-from . import limits, selectors, services, submissions
+from . import goals, limits, prefill, selectors, services, submissions
 from .models import Plan, PlanStep, Result
 from .scoring import RATING_MAX, RATING_MIN
 
@@ -679,3 +679,138 @@ class PlanStepUpdateApi(APIView):
         except domain.NotFound:
             raise Http404("No such step in your plan.") from None
         return Response(PlanStepOutputSerializer(plan_step).data)
+
+
+# --- Last answers, for pre-filling a form ---------------------------------------------------
+
+
+class LastAnswersFilterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        required=False,
+        default=Result.Kind.SKILLS,
+        choices=Result.Kind.choices,
+        help_text="Which form to pre-fill: `skills` (the default) or `readiness`.",
+    )
+
+
+class AnswerSourceOutputSerializer(serializers.Serializer):
+    result = serializers.IntegerField(source="result_id", help_text="The result it came from.")
+    career = serializers.CharField(source="career_slug")
+    career_title = serializers.CharField()
+    target_level = serializers.CharField(help_text="Empty for readiness.")
+    created_at = serializers.DateTimeField()
+
+
+class PrefilledAnswerOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="A skill id (skills) or a question id (readiness).")
+    value = serializers.IntegerField(help_text="A rating 0–4 (skills) or an option id (readiness).")
+    carried_over = serializers.BooleanField(help_text="True when it came from another career.")
+    source = AnswerSourceOutputSerializer()
+
+
+class LastAnswersOutputSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    career = CareerRefOutputSerializer()
+    target_level = serializers.IntegerField(
+        allow_null=True,
+        help_text="Skills only: the level id the form starts on (the goal's, else the last "
+        "attempt's, else the career's main level); null for readiness.",
+    )
+    last_attempt = AnswerSourceOutputSerializer(
+        allow_null=True, help_text="Your latest result for this career and kind, if any."
+    )
+    answers = PrefilledAnswerOutputSerializer(many=True)
+    dropped = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Names of skills or questions answered last time that the guide no longer asks.",
+    )
+
+
+class LastAnswersApi(APIView):
+    @extend_schema(
+        operation_id="careers_last_answers",
+        tags=["assessments"],
+        summary="Your last answers, to pre-fill a career's form",
+        description=(
+            "What the web form for this career starts with: for each skill (or readiness "
+            "question) the career asks now, your newest answer from your latest result of "
+            "every career, marked `carried_over` when it came from another career. Answers "
+            "for skills or questions the guide no longer asks are left out and named in "
+            "`dropped`. Post them, changed as you like, to `/api/v1/results/skills/` or "
+            "`/api/v1/results/readiness/`. Nothing is stored by this call."
+        ),
+        parameters=[LastAnswersFilterSerializer],
+        responses=LastAnswersOutputSerializer,
+        examples=[
+            OpenApiExample(
+                "Skills, one rating carried over",
+                {
+                    "kind": "skills",
+                    "career": {
+                        "slug": "cloud-engineer",
+                        "title": "Cloud Engineer",
+                        "url": "/api/v1/careers/cloud-engineer/",
+                    },
+                    "target_level": 12,
+                    "last_attempt": None,
+                    "answers": [
+                        {
+                            "id": 4,
+                            "value": 3,
+                            "carried_over": True,
+                            "source": {
+                                "result": 41,
+                                "career": "amazon-engineer",
+                                "career_title": "Amazon Engineer",
+                                "target_level": "Senior Amazon Engineer",
+                                "created_at": "2026-05-02T09:30:00Z",
+                            },
+                        }
+                    ],
+                    "dropped": [],
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request, slug):
+        filters = LastAnswersFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        kind = filters.validated_data["kind"]
+        career = selectors.career_for_assessment(slug=slug)
+        if career is None:
+            raise Http404("No published guide has that address.")
+        level = None
+        if kind == Result.Kind.SKILLS:
+            start = prefill.skills_prefill(user=request.user, career=career)
+            chosen = prefill.level_to_preselect(
+                career=career, goal=goals.goal_for_user(user=request.user), last=start.last
+            )
+            level = chosen.pk if chosen else None
+        else:
+            start = prefill.readiness_prefill(
+                user=request.user,
+                career=career,
+                questions=selectors.readiness_questions(career=career),
+            )
+        answers = [
+            {
+                "id": key,
+                "value": value,
+                "carried_over": start.is_carried(key),
+                "source": start.sources[key],
+            }
+            for key, value in start.values.items()
+        ]
+        return Response(
+            LastAnswersOutputSerializer(
+                {
+                    "kind": kind,
+                    "career": career,
+                    "target_level": level,
+                    "last_attempt": start.last,
+                    "answers": answers,
+                    "dropped": start.dropped,
+                }
+            ).data
+        )

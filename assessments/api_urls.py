@@ -10,6 +10,11 @@ urlpatterns = [
         api.ReadinessQuestionsApi.as_view(),
         name="readiness-questions",
     ),
+    path(
+        "careers/<slug:slug>/last-answers/",
+        api.LastAnswersApi.as_view(),
+        name="last-answers",
+    ),
     path("results/", api.ResultListApi.as_view(), name="result-list"),
     path("results/skills/", api.ResultCreateSkillsApi.as_view(), name="result-create-skills"),
     path(

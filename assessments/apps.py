@@ -8,9 +8,11 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from accounts import export, profile_sections
+        from guide import home_sections
 
-        from . import goal_section, goals, selectors, signals  # noqa: F401 - signals connects
+        from . import goal_section, goals, home_section, selectors, signals  # noqa: F401
 
+        home_sections.register(home_section.provider)
         profile_sections.register(goal_section.SECTION)
         # The goal keeps the "profile" key it had when accounts held it (docs/data-export.md).
         export.register("profile", goals.goal_for_export)

@@ -13,6 +13,14 @@ class Point:
     y: float
     value: float
     label: str
+    note: str = ""  # e.g. the new target level, where it changed at this point
+
+    @property
+    def note_anchor(self) -> str:
+        """Where the note's text hangs from its point, so it stays inside the chart."""
+        if self.x > WIDTH * 0.7:
+            return "end"
+        return "start" if self.x < WIDTH * 0.3 else "middle"
 
 
 @dataclass
@@ -37,8 +45,10 @@ def _gridlines():
     return [(_y(v), v) for v in (0, 25, 50, 75, 100)]
 
 
-def trend_chart(values: list[tuple[str, float]]) -> LineChart:
-    """Scores (label, 0–100) oldest first, evenly spaced left to right."""
+def trend_chart(values: list[tuple[str, float]], notes: list[str] | None = None) -> LineChart:
+    """Scores (label, 0–100) oldest first, evenly spaced left to right. `notes` marks
+    points (e.g. where the target level changed); empty strings mark none."""
+    notes = notes or [""] * len(values)
     inner = WIDTH - PAD_LEFT - PAD_RIGHT
     step = inner / (len(values) - 1) if len(values) > 1 else 0
     points = [
@@ -47,6 +57,7 @@ def trend_chart(values: list[tuple[str, float]]) -> LineChart:
             y=_y(value),
             value=value,
             label=label,
+            note=notes[i],
         )
         for i, (label, value) in enumerate(values)
     ]

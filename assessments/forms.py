@@ -23,6 +23,18 @@ def _shared_rule_errors(form, error: ValidationError, fields: set[str]) -> None:
             form.add_error(name if name in fields else None, message)
 
 
+class PrefillMixin:
+    """Where each pre-filled answer came from, by field name, while the form is unbound."""
+
+    prefill = None
+    prefix_of_key = ""  # "skill_" or "q_": the field name is the prefix and the key
+
+    def prefill_sources(self) -> dict:
+        if self.prefill is None or self.is_bound:
+            return {}
+        return {f"{self.prefix_of_key}{key}": s for key, s in self.prefill.sources.items()}
+
+
 class SubmissionKeyMixin:
     """A hidden key made when the form is shown, so a double submit saves one result."""
 
@@ -32,18 +44,22 @@ class SubmissionKeyMixin:
         )
 
 
-class SkillsForm(SubmissionKeyMixin, forms.Form):
+class SkillsForm(PrefillMixin, SubmissionKeyMixin, forms.Form):
     """Pick a target level, then rate every skill of the career 0–4."""
 
-    def __init__(self, *args, career: Career, **kwargs):
+    prefix_of_key = "skill_"
+
+    def __init__(self, *args, career: Career, level=None, prefill=None, **kwargs):
+        """`level`: the level to start on (see `prefill.level_to_preselect`); `prefill`: a
+        `prefill.Prefill` whose ratings start the form, each marked with where it came from."""
         super().__init__(*args, **kwargs)
         self.career = career
+        self.prefill = prefill
         levels = list(career.levels.all())
-        default = levels[1] if len(levels) > 1 else (levels[0] if levels else None)
         # Any whole number parses; which levels count is the shared rule's to say.
         self.fields["level"] = forms.IntegerField(
             label="Target level",
-            initial=default.pk if default else None,
+            initial=level.pk if level else None,
             help_text="Expectations rise with the level you aim for.",
             widget=forms.Select(choices=[(lvl.pk, lvl.title) for lvl in levels]),
             error_messages={"invalid": "Pick one of this career's levels."},
@@ -61,6 +77,8 @@ class SkillsForm(SubmissionKeyMixin, forms.Form):
                 help_text=cs.skill.description,
                 error_messages={"required": f"Rate {cs.skill.name} {Proficiency.RANGE}."},
             )
+            if prefill is not None and cs.skill_id in prefill.values:
+                self.fields[name].initial = prefill.values[cs.skill_id]
             self.skill_fields.append((cs, name))
         self.add_submission_key()
 
@@ -86,11 +104,14 @@ class SkillsForm(SubmissionKeyMixin, forms.Form):
         return self._ratings
 
 
-class ReadinessForm(SubmissionKeyMixin, forms.Form):
-    def __init__(self, *args, career: Career, questions: list[Question], **kwargs):
+class ReadinessForm(PrefillMixin, SubmissionKeyMixin, forms.Form):
+    prefix_of_key = "q_"
+
+    def __init__(self, *args, career: Career, questions: list[Question], prefill=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.career = career
         self.questions = questions
+        self.prefill = prefill
         for question in questions:
             self.fields[f"q_{question.pk}"] = forms.TypedChoiceField(
                 label=question.text,
@@ -100,6 +121,8 @@ class ReadinessForm(SubmissionKeyMixin, forms.Form):
                 help_text=question.help_text,
                 error_messages={"required": "Choose the answer that fits you best."},
             )
+            if prefill is not None and question.pk in prefill.values:
+                self.fields[f"q_{question.pk}"].initial = prefill.values[question.pk]
         self.add_submission_key()
 
     def grouped(self):

@@ -73,12 +73,19 @@ class GoalForm(forms.Form):
         self.fields["target_career"].queryset = (
             goals.career_choices(current=self.goal).only("pk", "title").order_by("title")
         )
-        self.fields["target_level"].queryset = (
-            goals.level_choices(current=self.goal)
-            .select_related("career")
-            .order_by("career__title", "career_id", "order", "pk")
-        )
+        levels = goals.level_choices(current=self.goal)
         career = self.goal.target_career
+        if data is None and career is not None:
+            # Shown: only the target career's levels. A bound form still accepts any
+            # level on offer, so a career and its level sent together both count.
+            levels = levels.filter(career=career)
+            self.fields["target_level"].help_text = (
+                f"The levels of {career.title}. To aim at another career, pick it above "
+                "and save: its levels are then listed here."
+            )
+        self.fields["target_level"].queryset = levels.select_related("career").order_by(
+            "career__title", "career_id", "order", "pk"
+        )
         if career is not None and career.status != Career.Status.PUBLISHED:
             self.fields["target_career"].help_text = (
                 f"The guide for {career.title} is not published at the moment. "

@@ -44,7 +44,8 @@ def for_skill_gaps(
     for gap in gaps[: scoring.MAX_SKILL_GAPS]:
         why = (
             f"You rated {gap.name} {gap.rating} of {scoring.RATING_MAX}; {level.title} expects "
-            f"{gap.expected}. It matters {gap.importance} of {IMPORTANCE_MAX} for a {career.title}."
+            f"{gap.expected}. It matters {gap.importance} of {IMPORTANCE_MAX} for "
+            f"{scoring.with_article(career.title)}."
         )
         resources = _resources(career, skill_id=gap.skill_id)
         for resource in resources:
@@ -79,8 +80,8 @@ def for_weak_dimensions(*, career: Career, weakest: list[DimensionScore]) -> lis
     for weak in weakest:
         dimension = dimensions.get(weak.slug)
         why = (
-            f"{weak.name} scored {weak.pct}% ({weak.points} of {weak.max_points} points), "
-            f"one of your weakest areas."
+            f"{weak.name} scored {scoring.whole(weak.pct)}% ({weak.points} of "
+            f"{weak.max_points} points), one of your weakest areas."
         )
         if dimension is None:
             continue

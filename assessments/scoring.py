@@ -27,6 +27,72 @@ MAX_SKILL_GAPS = 5  # skill gaps shown first and given recommendations, biggest 
 MIN_SKILLS_FOR_FLAT_WARNING = 3
 
 
+@dataclass(frozen=True)
+class Band:
+    """What a score means in words: scores from `lowest` (a whole percentage) upwards."""
+
+    key: str
+    label: str
+    lowest: int
+    meaning: str
+
+
+# The one list of score bands, highest first, for both kinds of assessment. A score falls
+# in the first band whose `lowest` it reaches, judged on the whole percentage shown.
+BANDS = (
+    Band("ready", "Ready", 85, "You meet nearly everything this target asks for."),
+    Band("close", "Close", 65, "Most of the way there; a few gaps remain."),
+    Band("developing", "Developing", 40, "A solid start with several important gaps."),
+    Band("early", "Early days", 0, "Most of the way is still ahead; start with the top gaps."),
+)
+
+
+@dataclass(frozen=True)
+class Severity:
+    """How big a skill's shortfall is: from `levels` steps of the 0–4 scale upwards."""
+
+    key: str
+    label: str
+    levels: int
+
+
+# The one list of gap sizes, largest first: a shortfall of 3 or more steps is large.
+SEVERITIES = (
+    Severity("large", "Large gap", 3),
+    Severity("medium", "Medium gap", 2),
+    Severity("small", "Small gap", 1),
+)
+
+
+def whole(value) -> int:
+    """A percentage (or a difference of percentages) as the whole number shown, half-up."""
+    sign = -1 if value < 0 else 1
+    return sign * int(Decimal(str(abs(value))).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+def band_of(score) -> Band:
+    """The band of a score, judged on the whole percentage the user sees."""
+    shown = whole(score)
+    return next(band for band in BANDS if shown >= band.lowest)
+
+
+def band_table() -> list[tuple[Band, int]]:
+    """Each band with the highest whole percentage in it, for legends: (band, highest)."""
+    highest = [100] + [band.lowest - 1 for band in BANDS[:-1]]
+    return list(zip(BANDS, highest, strict=True))
+
+
+def severity_of(shortfall: int) -> Severity | None:
+    """The size of a skill's shortfall in steps of the scale; None when there is none."""
+    return next((s for s in SEVERITIES if shortfall >= s.levels), None)
+
+
+def with_article(title: str) -> str:
+    """ "an Amazon Engineer", "a Cloud Engineer": the indefinite article by first letter."""
+    article = "an" if title[:1].lower() in "aeiou" and title[:1] else "a"
+    return f"{article} {title}"
+
+
 def percent(value: float) -> Decimal:
     """A percentage rounded half-up to one decimal place, as stored and shown."""
     return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -92,6 +158,17 @@ def in_gap_order(items):
     return gaps_of(items) + rest
 
 
+def in_size_order(items):
+    """Every skill for the per-skill table: biggest shortfall first (then importance, name),
+    then the skills that meet their expectation by importance, name."""
+    gaps = sorted(
+        (i for i in items if i.shortfall > 0),
+        key=lambda i: (-i.shortfall, -i.importance, i.name),
+    )
+    rest = sorted((i for i in items if i.shortfall == 0), key=lambda i: (-i.importance, i.name))
+    return gaps + rest
+
+
 def is_weak(pct) -> bool:
     return pct < WEAK_DIMENSION_BELOW
 
@@ -105,6 +182,8 @@ def terms() -> dict:
         "weak_below": WEAK_DIMENSION_BELOW,
         "max_weak": MAX_WEAK_DIMENSIONS,
         "max_gaps": MAX_SKILL_GAPS,
+        "bands": band_table(),
+        "severities": SEVERITIES,
     }
 
 
@@ -206,6 +285,8 @@ def score_readiness(questions: list[QuestionInput], answers: dict[int, int]) -> 
         dimension.max_points += question.max_points
         dimension.answers.append(
             {
+                "question_id": question.question_id,
+                "option_id": option_id,
                 "question": question.text,
                 "answer": label,
                 "points": points,

@@ -7,12 +7,12 @@ from functools import cached_property
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
-from guide.models import Career, CareerSkill
+from guide.models import Career, CareerLevel, CareerSkill
 from guide.selectors import published_career
 
 from . import charts, scoring
 from .models import Plan, PlanStep, Question, Result
-from .snapshot import Snapshot
+from .snapshot import Answer, DimensionItem, SkillItem, Snapshot
 
 
 def career_for_assessment(*, slug: str) -> Career | None:
@@ -78,9 +78,20 @@ class Change:
             return "down"
         return "same"
 
+    @property
+    def size(self) -> float | None:
+        """How far it moved (after − before); None for a new or removed one."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+_DIRECTION_ORDER = {"up": 0, "down": 0, "new": 1, "removed": 2, "same": 3}
+
 
 def changes_between(previous: Result, latest: Result) -> list[Change]:
-    """Per skill (rating 0–4) or per dimension (%), from the previous attempt to the latest."""
+    """Per skill (rating 0–4) or per dimension (%), from the previous attempt to the latest:
+    the ones that moved first, biggest move first; then new, no longer assessed, the same."""
     if latest.kind == Result.Kind.SKILLS:
         key, value, unit = "skill_id", "rating", f" of {scoring.RATING_MAX}"
     else:
@@ -101,7 +112,38 @@ def changes_between(previous: Result, latest: Result) -> list[Change]:
         for k, item in before.items()
         if k not in after
     ]
-    return changes
+    return sorted(changes, key=lambda c: (_DIRECTION_ORDER[c.direction], -abs(c.size or 0), c.name))
+
+
+def guide_differences(before: list, after: list, *, kind: str, same_level: bool) -> list[str]:
+    """What changed in the parts of the guide that affect a score, between two snapshots'
+    items (or a snapshot and the guide as it is now): skills added or removed, importances,
+    expected levels (only when the target level is the same; otherwise the level explains
+    them), readiness questions added or removed and their best points."""
+    notes = []
+    if kind == Result.Kind.SKILLS:
+        old = {i.skill_id: i for i in before}
+        new = {i.skill_id: i for i in after}
+        for skill_id, item in new.items():
+            was = old.get(skill_id)
+            if was is None:
+                notes.append(f"{item.name} was added")
+                continue
+            if was.importance != item.importance:
+                notes.append(f"{item.name}: importance {was.importance} → {item.importance}")
+            if same_level and was.expected != item.expected:
+                notes.append(f"{item.name}: expected level {was.expected} → {item.expected}")
+        notes += [f"{i.name} was removed" for k, i in old.items() if k not in new]
+        return notes
+    old = {a.question: a.max for d in before for a in d.answers}
+    new = {a.question: a.max for d in after for a in d.answers}
+    for question, best in new.items():
+        if question not in old:
+            notes.append(f"question added: “{question}”")
+        elif old[question] != best:
+            notes.append(f"“{question}”: best answer worth {old[question]} → {best} points")
+    notes += [f"question removed: “{q}”" for q in old if q not in new]
+    return notes
 
 
 @dataclass
@@ -115,6 +157,10 @@ class Track:
     results: list[Result] = field(default_factory=list)  # newest first
     changes: list[Change] = field(default_factory=list)
     guide_changed: bool = False
+    # What changed in the guide's scoring since the latest attempt (empty: nothing that
+    # affects a score), and between the two latest attempts' snapshots.
+    guide_changes_since: list[str] = field(default_factory=list)
+    guide_changes_between: list[str] = field(default_factory=list)
 
     @property
     def latest(self) -> Result:
@@ -124,26 +170,121 @@ class Track:
     def previous(self) -> Result | None:
         return self.results[1] if len(self.results) > 1 else None
 
+    @property
+    def changes_moved(self) -> list[Change]:
+        """The changes that are not "same", biggest first: what "what changed" leads with."""
+        return [c for c in self.changes if c.direction != "same"]
+
+    @property
+    def changes_same(self) -> list[Change]:
+        return [c for c in self.changes if c.direction == "same"]
+
+    @property
+    def level_change(self) -> tuple[str, str] | None:
+        """(from, to) when the latest attempt aimed at another level than the one before."""
+        previous = self.previous
+        if previous is None or previous.target_level == self.latest.target_level:
+            return None
+        return previous.target_level, self.latest.target_level
+
+    @property
+    def baseline(self) -> Result | None:
+        """The attempt "since last time" compares with: the latest earlier one at the same
+        target level, so a change of level is never shown as a rise or a drop."""
+        return next(
+            (r for r in self.results[1:] if r.target_level == self.latest.target_level), None
+        )
+
     @cached_property
     def chart(self) -> charts.LineChart:
         oldest_first = list(reversed(self.results))
+        notes = [
+            r.target_level if i and r.target_level != oldest_first[i - 1].target_level else ""
+            for i, r in enumerate(oldest_first)
+        ]
         return charts.trend_chart(
             [
                 (timezone.localtime(r.created_at).strftime("%-d %b %Y"), float(r.score))
                 for r in oldest_first
-            ]
+            ],
+            notes=notes,
         )
 
     @property
     def delta(self) -> float | None:
-        return float(self.latest.score - self.previous.score) if self.previous else None
+        """Score points since the baseline (same target level); None without one."""
+        baseline = self.baseline
+        return float(self.latest.score - baseline.score) if baseline else None
+
+    @property
+    def delta_shown(self) -> int | None:
+        """The change as the whole points shown, so "no change" means what it says."""
+        delta = self.delta
+        return (
+            None
+            if delta is None
+            else scoring.whole(self.latest.score) - scoring.whole(self.baseline.score)
+        )
+
+
+def _scoring_now(tracks: list[Track]) -> dict[tuple[str, str], list]:
+    """For each track, the items a retake would be scored against now (same target level),
+    in the snapshot's shape. Queries: career skills (1) and levels (1) when a skills track
+    is among them; readiness questions (1) and their options (1) when a readiness one is."""
+    now: dict[tuple[str, str], list] = {}
+    slugs = {t.career_slug for t in tracks}
+    skill_tracks = [t for t in tracks if t.kind == Result.Kind.SKILLS]
+    if skill_tracks:
+        rows = CareerSkill.objects.filter(career__slug__in=slugs).select_related("skill", "career")
+        offsets = {
+            (lvl.career.slug, lvl.title): lvl.expectation_offset
+            for lvl in CareerLevel.objects.filter(career__slug__in=slugs).select_related("career")
+        }
+        for track in skill_tracks:
+            offset = offsets.get((track.career_slug, track.latest.target_level))
+            if offset is None:
+                continue  # the level is gone: the notice names it apart
+            now[(track.career_slug, track.kind)] = [
+                SkillItem(
+                    skill_id=cs.skill_id,
+                    name=cs.skill.name,
+                    importance=cs.importance,
+                    expected=scoring.expected_at_level(cs.expected_proficiency, offset),
+                )
+                for cs in rows
+                if cs.career.slug == track.career_slug
+            ]
+    readiness_tracks = [t for t in tracks if t.kind == Result.Kind.READINESS]
+    if readiness_tracks:
+        questions = list(
+            Question.objects.filter(active=True)
+            .filter(Q(career__isnull=True) | Q(career__slug__in=slugs))
+            .select_related("career")
+            .prefetch_related("options")
+        )
+        for track in readiness_tracks:
+            asked = [q for q in questions if q.career is None or q.career.slug == track.career_slug]
+            now[(track.career_slug, track.kind)] = [
+                DimensionItem(
+                    answers=[
+                        Answer(
+                            question=q.text,
+                            max=max((o.points for o in q.options.all()), default=0),
+                        )
+                        for q in asked
+                    ]
+                )
+            ]
+    return now
 
 
 def dashboard_tracks(*, user) -> list[Track]:
     """Every (career, kind) the user has results for, with history and what changed.
 
-    Queries: the user's results without their snapshots (1); the snapshots of the two
-    latest results of each track (1); the current guides, to spot edits since (1).
+    Queries: the user's results without their snapshots (1); the snapshots of the latest
+    result of each track, the one before and the one at the same level (1); the current
+    guides, to spot edits since (1); and, only when a guide was saved since the latest
+    attempt, what that guide now scores against (see `_scoring_now`).
     """
     tracks: dict[tuple[str, str], Track] = {}
     results = (
@@ -164,25 +305,59 @@ def dashboard_tracks(*, user) -> list[Track]:
         track.results.append(result)
     if not tracks:
         return []
-    pairs = [t for t in tracks.values() if t.previous is not None]
-    snapshots = dict(
-        Result.objects.filter(
-            pk__in=[r.pk for t in pairs for r in (t.latest, t.previous)]
-        ).values_list("pk", "items")
-    )
-    for track in pairs:
-        track.latest.items = snapshots[track.latest.pk]
-        track.previous.items = snapshots[track.previous.pk]
-        track.changes = changes_between(track.previous, track.latest)
     guides = dict(
         Career.objects.filter(slug__in={t.career_slug for t in tracks.values()}).values_list(
             "slug", "updated_at"
         )
     )
-    for track in tracks.values():
-        updated = guides.get(track.career_slug)
-        track.guide_changed = updated is not None and updated > track.latest.guide_updated_at
+    edited = [
+        t
+        for t in tracks.values()
+        if guides.get(t.career_slug) is not None
+        and guides[t.career_slug] > t.latest.guide_updated_at
+    ]
+    pairs = [t for t in tracks.values() if t.previous is not None]
+    wanted = {t.latest.pk for t in edited} | {
+        r.pk for t in pairs for r in (t.latest, t.previous, t.baseline) if r is not None
+    }
+    if wanted:
+        snapshots = dict(Result.objects.filter(pk__in=wanted).values_list("pk", "items"))
+        for track in tracks.values():
+            for r in (track.latest, track.previous, track.baseline):
+                if r is not None and r.pk in snapshots:
+                    r.items = snapshots[r.pk]
+    for track in pairs:
+        track.changes = changes_between(track.previous, track.latest)
+        track.guide_changes_between = guide_differences(
+            Snapshot.items_of(track.previous),
+            Snapshot.items_of(track.latest),
+            kind=track.kind,
+            same_level=track.level_change is None,
+        )
+    if edited:
+        now = _scoring_now(edited)
+        for track in edited:
+            current = now.get((track.career_slug, track.kind))
+            if current is None:
+                track.guide_changes_since = [
+                    f"the level “{track.latest.target_level}” is no longer in the guide"
+                ]
+            else:
+                track.guide_changes_since = guide_differences(
+                    Snapshot.items_of(track.latest), current, kind=track.kind, same_level=True
+                )
+            track.guide_changed = bool(track.guide_changes_since)
     return sorted(tracks.values(), key=lambda t: t.latest.created_at, reverse=True)
+
+
+def goal_first(tracks: list[Track], *, career: Career | None) -> list[Track]:
+    """The tracks of the goal's career first (skills before readiness), then the rest as
+    they were: the dashboard opens on what the user is working towards."""
+    if career is None:
+        return tracks
+    mine = [t for t in tracks if t.career_slug == career.slug]
+    mine.sort(key=lambda t: t.kind != Result.Kind.SKILLS)
+    return mine + [t for t in tracks if t.career_slug != career.slug]
 
 
 @dataclass

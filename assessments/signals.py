@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
@@ -15,8 +16,15 @@ def claim_visitor_results(sender, request, user, **kwargs):
         return
     ids = visitor.result_ids(request.session)
     if ids:
-        services.results_claim(user=user, result_ids=ids)
+        moved = services.results_claim(user=user, result_ids=ids)
         visitor.forget_all(request.session)
+        if moved:
+            messages.success(
+                request,
+                f"{moved} result{'s' if moved != 1 else ''} you took before signing in "
+                f"{'were' if moved != 1 else 'was'} moved into your history.",
+                fail_silently=True,
+            )
 
 
 @receiver(pre_delete, sender=Career, dispatch_uid="assessments-keep-plans-of-deleted-guide")

@@ -55,6 +55,10 @@ class Answer(_Part):
     answer: str = ""
     points: int = 0
     max: int = 0
+    # Which question and option they were, to pre-fill a retake; 0 in rows saved before
+    # these were kept (a retake then matches the question and answer by their text).
+    question_id: int = 0
+    option_id: int = 0
 
 
 @dataclass

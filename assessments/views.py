@@ -1,3 +1,6 @@
+from dataclasses import dataclass, field
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -8,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from guide.models import Career, Proficiency
 from guide.selectors import is_slug, published_career
 
-from . import exceptions, limits, scoring, selectors, services, visitor
+from . import exceptions, goals, limits, prefill, scoring, selectors, services, visitor
 from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, Result
 
@@ -18,6 +21,11 @@ def _career_or_404(slug: str):
     if career is None:
         raise Http404("No published guide has that address.")
     return career
+
+
+def _goal_for(user):
+    """The signed-in user's goal (target career and level), or None for a visitor."""
+    return goals.goal_for_user(user=user) if user.is_authenticated else None
 
 
 def _posted(request):
@@ -67,7 +75,18 @@ def skills_assessment(request, slug):
     career = _career_or_404(slug)
     if not career.career_skills.all() or not career.levels.all():
         raise Http404("This guide has no skills or levels to assess yet.")
-    form = SkillsForm(_posted(request), career=career)
+    start = None
+    if request.method != "POST":
+        start = prefill.skills_prefill(
+            user=request.user, career=career, visitor_result_ids=visitor.result_ids(request.session)
+        )
+    level = prefill.level_to_preselect(
+        career=career,
+        goal=_goal_for(request.user),
+        last=start.last if start else None,
+        asked=request.GET.get("level", ""),
+    )
+    form = SkillsForm(_posted(request), career=career, level=level, prefill=start)
     return _assessment_form(
         request,
         career=career,
@@ -91,7 +110,15 @@ def readiness_assessment(request, slug):
     questions = selectors.readiness_questions(career=career)
     if not questions:
         raise Http404("No readiness questions have been written yet.")
-    form = ReadinessForm(_posted(request), career=career, questions=questions)
+    start = None
+    if request.method != "POST":
+        start = prefill.readiness_prefill(
+            user=request.user,
+            career=career,
+            questions=questions,
+            visitor_result_ids=visitor.result_ids(request.session),
+        )
+    form = ReadinessForm(_posted(request), career=career, questions=questions, prefill=start)
     return _assessment_form(
         request,
         career=career,
@@ -119,7 +146,10 @@ def result_detail(request, pk):
     snapshot = result.snapshot
     items = snapshot.items
     if result.kind == Result.Kind.SKILLS:
-        items = scoring.in_gap_order(items)
+        items = scoring.in_size_order(items)
+        rows = [(item, scoring.severity_of(item.shortfall)) for item in items]
+    else:
+        rows = [(item, None) for item in items]
     gaps = scoring.gaps_of(items) if result.kind == Result.Kind.SKILLS else []
     return render(
         request,
@@ -127,29 +157,76 @@ def result_detail(request, pk):
         {
             "result": result,
             "items": items,
-            "gaps": gaps[: scoring.MAX_SKILL_GAPS],
-            "recommendations": snapshot.recommendations,
+            "rows": rows,
+            "gaps": [(g, scoring.severity_of(g.shortfall)) for g in gaps[: scoring.MAX_SKILL_GAPS]],
+            "band": scoring.band_of(result.score),
+            "recommendation_groups": recommendation_groups(snapshot.recommendations),
             "terms": scoring.terms(),
             "is_visitor_result": result.user_id is None,
         },
     )
 
 
+@dataclass
+class RecommendationGroup:
+    """The recommendations made for one gap or weak area, with the reason said once."""
+
+    subject: str
+    why: str
+    items: list = field(default_factory=list)  # (recommendation, what it adds to the reason)
+
+
+def recommendation_groups(recommendations) -> list[RecommendationGroup]:
+    """Recommendations grouped by their subject, in the order made: the shared reason is
+    given once, and a recommendation whose reason says more shows only the extra words."""
+    groups: dict[str, RecommendationGroup] = {}
+    for rec in recommendations:
+        group = groups.setdefault(rec.subject, RecommendationGroup(rec.subject, rec.why))
+        extra = rec.why.removeprefix(group.why).strip() if rec.why != group.why else ""
+        group.items.append((rec, extra))
+    return list(groups.values())
+
+
 @login_required
 @require_safe
 def dashboard(request):
+    goal = goals.goal_for_user(user=request.user)
+    tracks = selectors.goal_first(
+        selectors.dashboard_tracks(user=request.user), career=goal.target_career
+    )
     return render(
         request,
         "assessments/dashboard.html",
         {
-            "tracks": selectors.dashboard_tracks(user=request.user),
+            "goal": goal,
+            "tracks": tracks,
             "plans": selectors.plans_for_dashboard(user=request.user),
             "careers": Career.objects.published().only("slug", "title"),
         },
     )
 
 
-@login_required
+def member_or_invitation(view):
+    """Like `login_required`, but a visitor asking for a plan is told why it needs an
+    account and offered sign-up first (then login), each coming back to this page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        career = None
+        if kwargs.get("slug"):
+            career = published_career(slug=kwargs["slug"], queryset=Career.objects.only("title"))
+        return render(
+            request,
+            "assessments/plan_invitation.html",
+            {"career": career, "next": request.get_full_path()},
+        )
+
+    return wrapper
+
+
+@member_or_invitation
 @require_http_methods(["GET", "POST"])
 def plan_detail(request, slug):
     """The user's plan for a career. GET only shows: the plan if there is one (read-only

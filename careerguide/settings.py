@@ -233,6 +233,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# Where a new member lands after signing up or confirming their address: their dashboard,
+# which shows the results they took as a visitor and asks for a goal (accounts/adapter.py).
+MEMBER_HOME_URL = "assessments:dashboard"
 
 # django-allauth: email is the login; no usernames anywhere.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

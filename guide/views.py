@@ -12,7 +12,7 @@ from core.pagecache import public_page
 from occupations import selectors as official
 
 from . import cache as cache_keys
-from . import selectors, seo
+from . import home_sections, selectors, seo
 from .models import Career, Category
 from .pay_charts import PercentileBand, StateMap
 
@@ -41,7 +41,11 @@ def home(request):
     return render(
         request,
         "guide/home.html",
-        {"featured": featured, "categories": categories},
+        {
+            "featured": featured,
+            "categories": categories,
+            "member_sections": home_sections.sections_for(request.user),
+        },
     )
 
 

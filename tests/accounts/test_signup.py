@@ -5,6 +5,7 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
@@ -55,11 +56,11 @@ def test_unconfirmed_account_cannot_sign_in(client, mandatory_verification):
     assert client.get(reverse("accounts:profile")).status_code == 302
 
 
-def test_optional_verification_signs_in_at_once_and_lands_on_profile(client):
+def test_optional_verification_signs_in_at_once_and_lands_on_the_member_home(client, settings):
     response = sign_up(client, "quick@example.com")
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == resolve_url(settings.MEMBER_HOME_URL)
     assert client.get(reverse("accounts:profile")).status_code == 200
     assert len(mail.outbox) == 1  # the confirmation link is still sent
 

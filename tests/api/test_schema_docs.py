@@ -13,6 +13,7 @@ OPERATIONS = {
     ("get", "/api/v1/careers/"),
     ("get", "/api/v1/careers/{slug}/"),
     ("get", "/api/v1/careers/{slug}/readiness-questions/"),
+    ("get", "/api/v1/careers/{slug}/last-answers/"),
     ("get", "/api/v1/results/"),
     ("post", "/api/v1/results/skills/"),
     ("post", "/api/v1/results/readiness/"),

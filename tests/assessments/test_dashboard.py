@@ -34,7 +34,7 @@ def test_retaking_with_higher_ratings_shows_the_rise(owner_client):
     [track] = response.context["tracks"]
     assert len(track.results) == 2
     assert track.delta > 0
-    assert "points since the attempt before" in body
+    assert "points since your last attempt at Mid Cloud Engineer" in " ".join(body.split())
     changes = {c.name: c.direction for c in track.changes}
     assert changes[first_skill.skill.name] == "up"
     assert set(changes.values()) == {"up", "same"}
@@ -48,10 +48,13 @@ def test_notice_when_the_guide_changed_since_the_last_attempt(owner_client):
     skills_post(owner_client, career, ratings=rate_all(career, 2))
     body = owner_client.get(reverse("assessments:dashboard")).content.decode()
     assert "has changed since your last attempt" not in body
-    career.summary = "Edited by staff."
-    career.save()
+    first = career.career_skills.first()
+    first.importance = 1
+    first.save()
+    career.save()  # the admin saves the guide with its inline skills
     body = owner_client.get(reverse("assessments:dashboard")).content.decode()
-    assert "has changed since your last attempt" in body
+    assert "has changed since your last attempt in ways that affect the score" in body
+    assert f"{first.skill.name}: importance 5 → 1" in body
 
 
 def test_dashboard_shows_only_ones_own_results(owner_client, outsider):
@@ -104,7 +107,7 @@ def test_dashboard_query_count_is_fixed_with_200_results(owner_client, owner):
     make_history(owner, b, 100)
     large, response = count_dashboard_queries(owner_client)
     assert sum(len(t.results) for t in response.context["tracks"]) == 204
-    # session (1), user (1), results without snapshots (1), the latest two snapshots per
-    # track (1), current guides for the changed notice (1), plans (1), plan steps (1),
-    # published careers for the start links (1).
-    assert small == large == 8
+    # session (1), user (1), the goal (1), results without snapshots (1), the snapshots of
+    # the latest, previous and same-level attempts per track (1), current guides for the
+    # changed notice (1), plans (1), plan steps (1), published careers for the start links (1).
+    assert small == large == 9

@@ -81,10 +81,11 @@ def test_outsider_cannot_touch_someone_elses_plan(owner_client, owner, outsider,
     assert step.status == "todo"
 
 
-def test_visitors_are_sent_to_log_in(client, career):
+def test_visitors_are_offered_sign_up_first(client, career):
+    # The whole invitation is tested in tests/accounts/test_onboarding.py.
     response = client.get(reverse("assessments:plan", args=[career.slug]))
-    assert response.status_code == 302
-    assert reverse("account_login") in response["Location"]
+    assert response.status_code == 200
+    assert reverse("account_signup") in response.content.decode()
 
 
 def test_steps_removed_by_staff_keep_their_status_and_note(owner_client, owner, career):

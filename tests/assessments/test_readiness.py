@@ -50,7 +50,7 @@ def test_result_shows_dimensions_and_reasons_for_the_weakest(client, owner, setu
     titles = [r["title"] for r in result.recommendations]
     assert "Step 2 of the guide: Find a mentor" in titles
     whys = {r["why"] for r in result.recommendations}
-    assert all("Network scored 0.0% (0 of 8 points)" in why for why in whys)
+    assert all("Network scored 0% (0 of 8 points)" in why for why in whys)
     page = client.get(result.get_absolute_url()).content.decode()
     assert "Readiness by area" in page and "Meet people." in page
 
