@@ -92,7 +92,7 @@ def skills_assessment(request, slug):
         career=career,
         form=form,
         template="assessments/skills_form.html",
-        context={"anchors": Proficiency.anchors()},
+        context={"anchors": Proficiency.anchors(), "terms": scoring.terms()},
         create=lambda **visitor_ids: services.result_create_skills(
             user=request.user,
             career=career,

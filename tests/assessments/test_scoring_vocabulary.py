@@ -52,3 +52,13 @@ def test_the_api_documents_the_ratings_in_the_forms_words(client):
     rating = schema["components"]["schemas"]["RatingInputRequest"]["properties"]["rating"]
     for level in Proficiency:
         assert level.rating_label in rating["description"]
+
+
+def test_each_skill_on_the_form_says_its_importance_out_of_the_scale(client):
+    career = make_assessable_career(title="Ops Engineer", skills=1)
+    page = client.get(f"/assessments/{career.slug}/skills/").content.decode()
+    importance = career.career_skills.get().importance
+    assert (
+        f"importance {importance}\n        of 5" in page
+        or f"importance {importance} of 5" in " ".join(page.split())
+    )
