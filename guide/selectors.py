@@ -3,18 +3,37 @@
 from dataclasses import dataclass
 
 from django.core.validators import slug_re
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
+from occupations.models import Area, Estimate, Release
+from occupations.selectors import current_release
+
+from .figures import (
+    CareerFigures,
+    Headline,
+    Problem,
+    Statistic,
+    contradictions,
+    freshness_problems,
+    headline_for,
+    newest_projection,
+    problem_place,
+    row_problems,
+    uncited_problems,
+)
 from .models import (
     MAX_SEARCH_WORDS,
     Career,
     CareerLevel,
+    CareerOccupation,
     CareerSkill,
     KeyFact,
     ProCon,
+    RegionalSalary,
     RelatedCareer,
     Section,
     Skill,
+    Source,
 )
 
 MAX_QUERY_LENGTH = 100
@@ -61,7 +80,9 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
     Query plan: the career with its category (1), then one query per part:
     sources, key facts with their source, responsibilities, skills with the skill,
     education paths, steps, levels, regional salaries, sections, specializations,
-    pros and cons, FAQ, and related careers that are published (13). Total: 14.
+    pros and cons, FAQ, and related careers that are published (13), then the national
+    estimate of its primary occupation in the newest release, for the headline (1).
+    Total: 15. The career comes back with `headline` (guide.figures.Headline) set.
     """
     loaded = Career.objects.select_related("category").prefetch_related(
         "sources",
@@ -70,8 +91,8 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
         Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
         "education_paths",
         "steps",
-        "levels",
-        "regional_salaries",
+        Prefetch("levels", queryset=CareerLevel.objects.select_related("source")),
+        Prefetch("regional_salaries", queryset=RegionalSalary.objects.select_related("source")),
         "sections",
         "specializations",
         "pros_cons",
@@ -84,8 +105,81 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
         ),
     )
     if not include_drafts:
-        return published_career(slug=slug, queryset=loaded)
-    return loaded.filter(slug=slug).first() if is_slug(slug) else None
+        career = published_career(slug=slug, queryset=loaded)
+    else:
+        career = loaded.filter(slug=slug).first() if is_slug(slug) else None
+    if career is not None:
+        facts = {fact.kind: fact for fact in career.key_facts.all()}
+        career.headline = headline_for(career, facts, primary_national_estimate(career))
+    return career
+
+
+def _newest_release():
+    return Subquery(Release.objects.order_by("-reference_date").values("pk")[:1])
+
+
+def primary_national_estimate(career: Career) -> Estimate | None:
+    """The national estimate of the career's primary occupation in the newest release.
+
+    One query: the newest release is a subquery, so careers without an occupation or
+    before any import cost the same."""
+    if career.pk is None:
+        return None
+    return (
+        Estimate.objects.select_related("release", "occupation")
+        .filter(
+            occupation__career_links__career=career,
+            occupation__career_links__primary=True,
+            area__kind=Area.Kind.NATIONAL,
+            release=_newest_release(),
+        )
+        .first()
+    )
+
+
+def career_figures(career: Career) -> CareerFigures:
+    """Everything the figure rules need about one saved career, read from the database."""
+    primary = (
+        CareerOccupation.objects.filter(career=career, primary=True)
+        .select_related("occupation")
+        .first()
+    )
+    return CareerFigures(
+        career=career,
+        facts={f.kind: f for f in career.key_facts.select_related("source")},
+        levels=list(career.levels.select_related("source")),
+        regional=list(career.regional_salaries.select_related("source")),
+        estimate=primary_national_estimate(career),
+        occupation_code=primary.occupation.code if primary else None,
+    )
+
+
+def all_statistics(*, exclude: Career | None = None) -> list[Statistic]:
+    """The projection figures every guide shows, for the one-statistic-one-figure rule."""
+    primary_code = CareerOccupation.objects.filter(career=OuterRef("pk"), primary=True).values(
+        "occupation__code"
+    )[:1]
+    careers = Career.objects.annotate(primary_code=Subquery(primary_code)).prefetch_related(
+        Prefetch("key_facts", queryset=KeyFact.objects.select_related("source"))
+    )
+    if exclude is not None and exclude.pk is not None:
+        careers = careers.exclude(pk=exclude.pk)
+    found = []
+    for career in careers:
+        facts = {fact.kind: fact for fact in career.key_facts.all()}
+        found += CareerFigures(career, facts, [], [], None, career.primary_code).statistics()
+    return found
+
+
+def bar_value(level: CareerLevel) -> int:
+    """How long a level's bar is drawn: the top of its pay, as far as it is known."""
+    values = (
+        level.salary_high_usd,
+        level.salary_average_usd,
+        level.salary_median_usd,
+        level.salary_low_usd,
+    )
+    return max(v for v in values if v is not None)
 
 
 @dataclass
@@ -114,9 +208,9 @@ class GuidePage:
         for section in career.sections.all():
             sections[section.placement].append(section)
         skills = list(career.career_skills.all())
-        salaried = [lvl for lvl in career.levels.all() if lvl.salary_median_usd]
-        top = max((lvl.salary_average_usd or lvl.salary_median_usd for lvl in salaried), default=0)
-        bars = [SalaryBar(lvl, round(100 * lvl.salary_median_usd / top, 1)) for lvl in salaried]
+        salaried = [lvl for lvl in career.levels.all() if lvl.has_pay]
+        top = max((bar_value(lvl) for lvl in salaried), default=0)
+        bars = [SalaryBar(lvl, round(100 * bar_value(lvl) / top, 1)) for lvl in salaried]
         pros_cons = list(career.pros_cons.all())
         page = cls(
             career=career,
@@ -178,6 +272,7 @@ class Comparison:
     only_a: list[SkillRow]
     only_b: list[SkillRow]
     levels: list[tuple[CareerLevel | None, CareerLevel | None]]
+    headlines: tuple[Headline, Headline] = ()
 
 
 def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
@@ -189,7 +284,8 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         .select_related("category")
         .prefetch_related(
             Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
-            "levels",
+            Prefetch("levels", queryset=CareerLevel.objects.select_related("source")),
+            Prefetch("key_facts", queryset=KeyFact.objects.select_related("source")),
         )
     }
     a, b = careers.get(a_slug), careers.get(b_slug)
@@ -223,4 +319,61 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         )
         for i in range(depth)
     ]
-    return Comparison(a=a, b=b, shared=shared, only_a=only_a, only_b=only_b, levels=levels)
+    headlines = tuple(
+        headline_for(c, {f.kind: f for f in c.key_facts.all()}, primary_national_estimate(c))
+        for c in (a, b)
+    )
+    return Comparison(
+        a=a,
+        b=b,
+        shared=shared,
+        only_a=only_a,
+        only_b=only_b,
+        levels=levels,
+        headlines=headlines,
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of `manage.py check_guides`."""
+
+    career: Career
+    kind: str  # "stale", "contradiction" or "unsourced"
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.career.slug}: {self.kind}: {problem_place(self.problem)}: " + (
+            self.problem.message
+        )
+
+
+def figure_findings() -> list[Finding]:
+    """Every stale figure, contradiction and uncited figure in every guide, drafts included.
+
+    Stale means older than the newest imported OEWS release (for figures cited to an
+    official source) or than the newest projection period any guide or source states."""
+    release = current_release()
+    careers = list(Career.objects.order_by("slug"))
+    every = [career_figures(career) for career in careers]
+    periods = [f.career.growth_period for f in every]
+    periods += Source.objects.exclude(edition="").values_list("edition", flat=True)
+    projection = newest_projection(periods)
+    statistics = [stat for figures in every for stat in figures.statistics()]
+    findings = []
+    for figures in every:
+        stale = freshness_problems(figures, release=release, projection=projection)
+        for kind, problems in (
+            ("stale", stale),
+            ("contradiction", contradictions(figures, statistics)),
+            ("contradiction", _row_problems(figures)),
+            ("unsourced", uncited_problems(figures)),
+        ):
+            findings += [Finding(figures.career, kind, problem) for problem in problems]
+    return findings
+
+
+def _row_problems(figures: CareerFigures) -> list[Problem]:
+    rows = [(fact, fact.is_pay) for fact in figures.facts.values()]
+    rows += [(row, row.has_pay) for row in [*figures.levels, *figures.regional]]
+    return [problem for row, has_pay in rows for problem in row_problems(row, has_pay=has_pay)]

@@ -1,6 +1,7 @@
 """Small builders for test data, each with keyword defaults (see STYLE.md §19)."""
 
 import itertools
+from datetime import date
 
 from django.utils.text import slugify
 
@@ -12,6 +13,8 @@ from guide.models import (
     Category,
     EducationPath,
     KeyFact,
+    PayBasis,
+    PayScope,
     ProCon,
     RegionalSalary,
     RelatedCareer,
@@ -71,11 +74,19 @@ def add_skill(career, skill=None, *, importance=3, expected=2, order=0, **skill_
 
 def make_full_guide(*, scale=1, **career_fields):
     """A career with every kind of part; `scale` multiplies how many of each it has."""
+    career_fields = {"growth_period": "2024–34", **career_fields}
     career = make_career(median_salary_usd=110000, growth_outlook_pct=22, **career_fields)
     n = next(_counter)
     for i in range(2 * scale):
         source = Source.objects.create(career=career, title=f"Source {i}", order=i)
-    KeyFact.objects.create(career=career, kind=KeyFact.Kind.MEDIAN_SALARY, source=source)
+    KeyFact.objects.create(
+        career=career,
+        kind=KeyFact.Kind.MEDIAN_SALARY,
+        source=source,
+        pay_basis=PayBasis.BASE,
+        pay_scope=PayScope.NATIONAL,
+        as_of=date(2025, 5, 1),
+    )
     KeyFact.objects.create(career=career, kind=KeyFact.Kind.GROWTH, source=source)
     for i in range(4 * scale):
         Responsibility.objects.create(career=career, text=f"Duty {i}", order=i)
@@ -91,10 +102,22 @@ def make_full_guide(*, scale=1, **career_fields):
             title=f"Level {i}",
             years_min=i,
             years_max=i + 2,
-            salary_median_usd=100000 + i * 1000,
+            salary_median_usd=100000 + i * 20000,  # the headline (110,000) sits inside
+            pay_basis=PayBasis.BASE,
+            pay_scope=PayScope.NATIONAL,
+            is_estimate=True,
+            as_of=date(2026, 1, 1),
             order=i,
         )
-        RegionalSalary.objects.create(career=career, region=f"Region {i}", salary_usd=90000)
+        RegionalSalary.objects.create(
+            career=career,
+            region=f"Region {i}",
+            salary_usd=90000,
+            pay_basis=PayBasis.BASE,
+            pay_scope=PayScope.REGIONAL,
+            is_estimate=True,
+            as_of=date(2026, 1, 1),
+        )
         Section.objects.create(
             career=career, title=f"Section {i}", anchor=f"section-{i}", body="Text.", order=i
         )

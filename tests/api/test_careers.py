@@ -171,8 +171,9 @@ def test_detail_loads_the_guide_in_a_fixed_number_of_queries(client, django_asse
         # 1 the career's updated_at (enough to answer 304), then guide.selectors.career_for_page:
         # 1 the career with its category, 13 one per part (sources, key facts with source,
         # responsibilities, skills with skill, education paths, steps, levels, regional
-        # salaries, sections, specializations, pros and cons, FAQ, published related careers)
-        with django_assert_num_queries(15):
+        # salaries, sections, specializations, pros and cons, FAQ, published related careers),
+        # 1 the primary occupation's national estimate in the newest release (headline pay)
+        with django_assert_num_queries(16):
             assert client.get(detail_url(career)).status_code == 200
 
 

@@ -146,9 +146,11 @@ def test_guide_page_query_count_does_not_grow_with_the_guide(client):
     large = make_full_guide(title="Large", scale=3)
     # 1 career with its category, then one query per part: sources, key facts (with
     # source), responsibilities, skills (with skill), education paths, steps, levels,
-    # regional salaries, sections, specializations, pros and cons, FAQ, related careers.
-    assert count_guide_queries(client, small) == 14
-    assert count_guide_queries(client, large) == 14
+    # regional salaries, sections, specializations, pros and cons, FAQ, related careers;
+    # then (added for issue 10) the national estimate of the primary occupation in the
+    # newest OEWS release, for the headline pay (guide.selectors.primary_national_estimate).
+    assert count_guide_queries(client, small) == 15
+    assert count_guide_queries(client, large) == 15
 
 
 def test_compare_shows_two_careers_side_by_side(client):
