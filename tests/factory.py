@@ -74,8 +74,13 @@ def add_skill(career, skill=None, *, importance=3, expected=2, order=0, **skill_
 
 def make_full_guide(*, scale=1, **career_fields):
     """A career with every kind of part; `scale` multiplies how many of each it has."""
-    career_fields = {"growth_period": "2024–34", **career_fields}
-    career = make_career(median_salary_usd=110000, growth_outlook_pct=22, **career_fields)
+    career_fields = {
+        "median_salary_usd": 110000,
+        "growth_outlook_pct": 22,
+        "growth_period": "2024–34",
+        **career_fields,
+    }
+    career = make_career(**career_fields)
     n = next(_counter)
     for i in range(2 * scale):
         source = Source.objects.create(career=career, title=f"Source {i}", order=i)
@@ -181,3 +186,48 @@ def make_result(*, user, career, kind="skills", score=50):
         score=score,
         guide_updated_at=career.updated_at,
     )
+
+
+def make_release(*, name="May 2025", reference_date=date(2025, 5, 1), published=None):
+    """An imported OEWS release (occupations.Release)."""
+    from occupations.models import Release
+
+    return Release.objects.create(
+        code=f"{reference_date.year}A01",
+        name=name,
+        reference_date=reference_date,
+        published=published or date(reference_date.year + 1, 5, 15),
+    )
+
+
+def make_national_estimate(
+    *,
+    release=None,
+    code="15-1252",
+    title="Software Developers",
+    median=135980,
+    p10=82460,
+    p90=214670,
+    career=None,
+):
+    """A national OEWS estimate; with `career`, its occupation becomes the career's primary."""
+    from guide.models import CareerOccupation
+    from occupations.models import Area, Estimate, Occupation
+
+    occupation, _ = Occupation.objects.get_or_create(code=code, defaults={"title": title})
+    nation, _ = Area.objects.get_or_create(
+        code="0000000", defaults={"kind": Area.Kind.NATIONAL, "state_fips": "00", "name": "U.S."}
+    )
+    estimate = Estimate.objects.create(
+        release=release or make_release(),
+        occupation=occupation,
+        area=nation,
+        median_annual=median,
+        p10_annual=p10,
+        p90_annual=p90,
+    )
+    if career is not None:
+        CareerOccupation.objects.get_or_create(
+            career=career, occupation=occupation, defaults={"primary": True}
+        )
+    return estimate
