@@ -8,10 +8,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from guide.loader import CONTENT_DIR, career_files
 from guide.models import Career, CareerOccupation, PayBasis, PayScope
 from tests.factory import make_national_estimate, make_release
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +115,15 @@ def test_check_guides_finds_nothing_in_the_shipped_guides(shipped):
     call_command("check_guides", stdout=out)
 
     assert out.getvalue().startswith("Figures OK")
+
+
+@pytest.mark.parametrize("slug", [AMAZON, "systems-engineer"])
+def test_staff_can_save_a_shipped_guide_unchanged_in_the_admin(editor_client, shipped, slug):
+    career = Career.objects.get(slug=slug)
+    url = reverse("admin:guide_career_change", args=[career.pk])
+    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data["_save"] = "Save"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
