@@ -50,23 +50,29 @@ class PayFigure(models.Model):
     The date the figure refers to is `as_of` on each model. The rules that tie these
     together (an estimate never cites an official source, a figure states its basis) live
     in guide/figures.py, which the loader and the admin both call.
+
+    The new columns here and on Career and Source have database defaults (`db_default`)
+    so that code and migrations that predate them can still insert rows.
     """
 
     pay_basis = models.CharField(
         max_length=5,
         choices=PayBasis.choices,
         blank=True,
+        db_default="",
         help_text="Base salary only, or total compensation (base, bonus and stock).",
     )
     pay_scope = models.CharField(
         max_length=8,
         choices=PayScope.choices,
         blank=True,
+        db_default="",
         help_text="Whose pay: the whole country, one company's staff, or a region (a state, "
         "metro area or country).",
     )
     is_estimate = models.BooleanField(
         default=False,
+        db_default=False,
         help_text="Tick when the figure is our own estimate, not a published statistic. The "
         "page then says so, and it must not cite an official source.",
     )
@@ -226,6 +232,7 @@ class Career(models.Model):
     )
     pay_override = models.BooleanField(
         default=False,
+        db_default=False,
         help_text="Show the median and range typed here instead of the official figures of the "
         "career's primary standard occupation. Cite them in the key fact citations below.",
     )
@@ -317,12 +324,14 @@ class Source(CareerPart):
     accessed = models.DateField(null=True, blank=True, help_text="When the source was read.")
     official = models.BooleanField(
         default=False,
+        db_default=False,
         help_text="Published by a government statistics office (BLS, O*NET). Figures cited to it "
         "are official statistics, never our own estimates.",
     )
     edition = models.CharField(
         max_length=40,
         blank=True,
+        db_default="",
         help_text='The release or projection period the source gives, e.g. "May 2025" for pay '
         'or "2024–34" for projections. A growth figure must state the same period.',
     )
@@ -505,7 +514,9 @@ class CareerLevel(CareerPart, PayFigure):
         null=True, blank=True, help_text="High end of this level's pay range, USD a year."
     )
     salary_high_open = models.BooleanField(
-        default=False, help_text='Tick when the range has no real top ("$500k+").'
+        default=False,
+        db_default=False,
+        help_text='Tick when the range has no real top ("$500k+").',
     )
     salary_median_usd = models.PositiveIntegerField(null=True, blank=True)
     salary_average_usd = models.PositiveIntegerField(null=True, blank=True)

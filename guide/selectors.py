@@ -210,7 +210,10 @@ class GuidePage:
         skills = list(career.career_skills.all())
         salaried = [lvl for lvl in career.levels.all() if lvl.has_pay]
         top = max((bar_value(lvl) for lvl in salaried), default=0)
-        bars = [SalaryBar(lvl, round(100 * bar_value(lvl) / top, 1)) for lvl in salaried]
+        bars = [
+            SalaryBar(lvl, 100.0 if lvl.salary_high_open else round(100 * bar_value(lvl) / top, 1))
+            for lvl in salaried
+        ]  # an open-topped range reaches past every other: its bar fills the cell
         pros_cons = list(career.pros_cons.all())
         page = cls(
             career=career,
