@@ -1,9 +1,13 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
 from .cache import content_changed
+from .figures import CareerFigures, contradictions
 from .models import (
     FAQ,
     Career,
@@ -24,6 +28,86 @@ from .models import (
     Specialization,
     Step,
 )
+from .selectors import all_statistics, primary_national_estimate
+
+
+class FigureRulesFormSet(BaseInlineFormSet):
+    """The key-fact citations formset, which also checks the guide's figures as a whole.
+
+    CareerAdmin gives it the career's form and every sibling formset; once all of them are
+    valid on their own, it runs guide.figures.contradictions (the rules the loader runs) on
+    the guide as it is about to be saved, puts each message on the career field it concerns
+    and refuses the save."""
+
+    career_form = None
+    siblings: list = []
+
+    def clean(self):
+        super().clean()
+        form = self.career_form
+        if form is None or form.errors:
+            return
+        others = [fs for fs in self.siblings if fs is not self]
+        if not all(fs.is_valid() for fs in others) or any(f.errors for f in self.forms):
+            return  # each part's own errors first
+        problems = contradictions(
+            figures_being_saved(self.instance, [self, *others]),
+            all_statistics(exclude=self.instance),
+        )
+        for problem in problems:
+            field = problem.field if problem.field in form.fields else None
+            form.add_error(field, problem.message)
+        if problems:
+            raise ValidationError(
+                "The figures of this guide contradict each other or another guide; the "
+                "messages sit on the fields concerned."
+            )
+
+
+def figures_being_saved(career: Career, formsets) -> CareerFigures:
+    """The guide's figures as the admin forms hold them (deleted rows left out)."""
+    rows = {KeyFact: [], CareerLevel: [], RegionalSalary: [], Source: []}
+    for formset in formsets:
+        if formset.model not in rows:
+            continue
+        for form in formset.forms:
+            if formset._should_delete_form(form) or not form.has_changed() and not form.instance.pk:
+                continue
+            rows[formset.model].append(form.instance)
+    edited_sources = {source.pk: source for source in rows[Source] if source.pk}
+    for row in [*rows[KeyFact], *rows[CareerLevel], *rows[RegionalSalary]]:
+        if row.source_id in edited_sources:  # the source as edited in this same save
+            row.source = edited_sources[row.source_id]
+    return CareerFigures(
+        career=career,
+        facts={fact.kind: fact for fact in rows[KeyFact]},
+        levels=rows[CareerLevel],
+        regional=rows[RegionalSalary],
+        estimate=primary_national_estimate(career),
+        occupation_code=career.occupations.filter(primary=True)
+        .values_list("occupation__code", flat=True)
+        .first()
+        if career.pk
+        else None,
+    )
+
+
+class CareerAdminForm(forms.ModelForm):
+    """The career's own form; the key-fact formset reaches it through the instance."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance._admin_form = self
+
+
+class CareerSourceChoices:
+    """Offer only this guide's sources in a `source` field of an inline."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "source":
+            career_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Source.objects.filter(career_id=career_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class OrderedTabularInline(admin.TabularInline):
@@ -40,19 +124,23 @@ class SourceInline(OrderedTabularInline):
     model = Source
     # A URL typed without a scheme means https (Django 6's default, chosen now).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["order", "title", "publisher", "url", "accessed"]
+    fields = ["order", "title", "publisher", "url", "accessed", "official", "edition"]
 
 
-class KeyFactInline(OrderedTabularInline):
+class KeyFactInline(CareerSourceChoices, OrderedTabularInline):
     model = KeyFact
-    fields = ["order", "kind", "source", "note", "as_of"]
+    formset = FigureRulesFormSet
+    fields = [
+        "order",
+        "kind",
+        "source",
+        "note",
+        "as_of",
+        "pay_basis",
+        "pay_scope",
+        "is_estimate",
+    ]
     max_num = len(KeyFact.Kind.choices)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "source":
-            career_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Source.objects.filter(career_id=career_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ResponsibilityInline(OrderedTabularInline):
@@ -76,22 +164,37 @@ class StepInline(OrderedStackedInline):
     fields = ["order", "title", "duration", "body"]
 
 
-class CareerLevelInline(OrderedStackedInline):
+class CareerLevelInline(CareerSourceChoices, OrderedStackedInline):
     model = CareerLevel
     fields = [
         "order",
         "title",
         ("years_min", "years_max"),
+        ("salary_low_usd", "salary_high_usd", "salary_high_open"),
         ("salary_median_usd", "salary_average_usd"),
+        ("pay_basis", "pay_scope", "is_estimate"),
+        ("source", "as_of"),
         "expectation_offset",
         "scope",
         "focus_areas",
     ]
 
 
-class RegionalSalaryInline(OrderedTabularInline):
+class RegionalSalaryInline(CareerSourceChoices, OrderedTabularInline):
     model = RegionalSalary
-    fields = ["order", "region", "salary_usd", "salary_note"]
+    fields = [
+        "order",
+        "region",
+        "salary_usd",
+        "salary_low_usd",
+        "salary_high_usd",
+        "salary_note",
+        "pay_basis",
+        "pay_scope",
+        "is_estimate",
+        "source",
+        "as_of",
+    ]
 
 
 class SectionInline(OrderedStackedInline):
@@ -134,6 +237,7 @@ class CareerOccupationInline(OrderedTabularInline):
 
 @admin.register(Career)
 class CareerAdmin(admin.ModelAdmin):
+    form = CareerAdminForm
     list_display = [
         "title",
         "category",
@@ -160,10 +264,13 @@ class CareerAdmin(admin.ModelAdmin):
             "Key facts",
             {
                 "description": "The figures shown in the key-facts box. Cite each one in "
-                "“Key fact citations” below.",
+                "“Key fact citations” below. Where the guide has a primary standard "
+                "occupation and an OEWS release is imported, the median and range shown "
+                "come from the release unless “pay override” is ticked.",
                 "fields": [
                     "median_salary_usd",
                     ("salary_low_usd", "salary_high_usd", "salary_high_open"),
+                    "pay_override",
                     ("growth_outlook_pct", "growth_period"),
                     "annual_openings",
                     "typical_education",
@@ -195,6 +302,15 @@ class CareerAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_count=Count("career_skills"))
+
+    def _create_formsets(self, request, obj, change):
+        """Hand the key-fact formset the career form and its siblings (FigureRulesFormSet)."""
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        for formset in formsets:
+            if isinstance(formset, FigureRulesFormSet):
+                formset.career_form = getattr(obj, "_admin_form", None)
+                formset.siblings = formsets
+        return formsets, inline_instances
 
     @admin.display(description="skills", ordering="skill_count")
     def skill_count(self, career):

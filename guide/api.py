@@ -90,12 +90,27 @@ class CareerListOutputSerializer(serializers.Serializer):
         return career.get_absolute_url()
 
 
+PAY_BASIS_HELP = "`base` (base salary) or `total` (total compensation: base, bonus, stock)."
+PAY_SCOPE_HELP = "`national`, `company` (one employer's staff) or `regional`."
+
+
 class FactsOutputSerializer(serializers.Serializer):
-    median_salary_usd = serializers.IntegerField(allow_null=True)
-    salary_low_usd = serializers.IntegerField(allow_null=True)
-    salary_high_usd = serializers.IntegerField(allow_null=True)
+    """The key facts. The pay figures are the headline the page shows: from the newest
+    imported OEWS release for the career's primary occupation unless staff override it."""
+
+    median_salary_usd = serializers.IntegerField(allow_null=True, source="headline.median")
+    salary_low_usd = serializers.IntegerField(allow_null=True, source="headline.low")
+    salary_high_usd = serializers.IntegerField(allow_null=True, source="headline.high")
     salary_high_open = serializers.BooleanField(
-        help_text='True when the range has no top ("$350k+").'
+        source="headline.high_open", help_text='True when the range has no top ("$350k+").'
+    )
+    pay_basis = serializers.CharField(source="headline.basis", help_text=PAY_BASIS_HELP)
+    pay_scope = serializers.CharField(source="headline.scope", help_text=PAY_SCOPE_HELP)
+    pay_as_of = serializers.CharField(
+        source="headline.period_label", help_text='The period the pay refers to, e.g. "May 2025".'
+    )
+    pay_is_estimate = serializers.BooleanField(
+        source="headline.is_estimate", help_text="True when the pay is our own estimate."
     )
     growth_outlook_pct = serializers.DecimalField(
         max_digits=5, decimal_places=1, allow_null=True, coerce_to_string=False
@@ -114,13 +129,21 @@ class SourceOutputSerializer(serializers.Serializer):
     publisher = serializers.CharField()
     url = serializers.CharField()
     accessed = serializers.DateField(allow_null=True)
+    official = serializers.BooleanField(help_text="Published by a government statistics office.")
+    edition = serializers.CharField(help_text='e.g. "May 2025" or "2024–34"; may be empty.')
 
 
-class KeyFactOutputSerializer(serializers.Serializer):
+class PayFigureOutputMixin(serializers.Serializer):
+    pay_basis = serializers.CharField(help_text=PAY_BASIS_HELP)
+    pay_scope = serializers.CharField(help_text=PAY_SCOPE_HELP)
+    is_estimate = serializers.BooleanField(help_text="True when the figure is our own estimate.")
+    as_of = serializers.DateField(allow_null=True)
+
+
+class KeyFactOutputSerializer(PayFigureOutputMixin):
     kind = serializers.CharField(help_text="Which fact of `facts` this cites.")
     label = serializers.CharField(source="get_kind_display")
     note = serializers.CharField()
-    as_of = serializers.DateField(allow_null=True)
     source = SourceOutputSerializer(allow_null=True)
 
 
@@ -156,7 +179,7 @@ class StepOutputSerializer(serializers.Serializer):
     duration = serializers.CharField()
 
 
-class LevelOutputSerializer(serializers.Serializer):
+class LevelOutputSerializer(PayFigureOutputMixin):
     id = serializers.IntegerField(help_text="The level's id, for a skills-gap analysis.")
     title = serializers.CharField()
     years_min = serializers.IntegerField()
@@ -164,17 +187,24 @@ class LevelOutputSerializer(serializers.Serializer):
     years_label = serializers.CharField()
     scope = MarkdownField()
     focus_areas = MarkdownField()
+    salary_low_usd = serializers.IntegerField(allow_null=True)
+    salary_high_usd = serializers.IntegerField(allow_null=True)
+    salary_high_open = serializers.BooleanField()
     salary_median_usd = serializers.IntegerField(allow_null=True)
     salary_average_usd = serializers.IntegerField(allow_null=True)
+    source = SourceOutputSerializer(allow_null=True)
     expectation_offset = serializers.IntegerField(
         help_text="Added to every skill's expected proficiency at this level (kept within 0–4)."
     )
 
 
-class RegionalSalaryOutputSerializer(serializers.Serializer):
+class RegionalSalaryOutputSerializer(PayFigureOutputMixin):
     region = serializers.CharField()
     salary_usd = serializers.IntegerField(allow_null=True)
+    salary_low_usd = serializers.IntegerField(allow_null=True)
+    salary_high_usd = serializers.IntegerField(allow_null=True)
     salary_note = serializers.CharField()
+    source = SourceOutputSerializer(allow_null=True)
 
 
 class SectionOutputSerializer(serializers.Serializer):
@@ -567,7 +597,13 @@ class CareerDetailApi(APIView):
                 {
                     "slug": "amazon-engineer",
                     "title": "Amazon Engineer",
-                    "facts": {"median_salary_usd": 172000, "top_industries": ["Retail"]},
+                    "facts": {
+                        "median_salary_usd": 135980,
+                        "pay_basis": "base",
+                        "pay_scope": "national",
+                        "pay_as_of": "May 2025",
+                        "top_industries": ["Retail"],
+                    },
                     "skills": [
                         {
                             "id": 7,
@@ -608,8 +644,9 @@ class CareerDetailApi(APIView):
             if career is None:  # unpublished between the two queries
                 raise Http404("No published guide has that address.")
             etag, last_modified = career_validators(career.updated_at)
-            pay = selectors.career_pay(career)
-            response = Response(CareerDetailOutputSerializer(career, context={"pay": pay}).data)
+            response = Response(
+                CareerDetailOutputSerializer(career, context={"pay": career.pay}).data
+            )
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, public=True, no_cache=True)

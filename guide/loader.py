@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from occupations.services import occupation_for_code, soc_is_known
 
+from .figures import CareerFigures, contradictions, problem_place
 from .models import (
     FAQ,
     Career,
@@ -44,6 +45,7 @@ from .models import (
     Specialization,
     Step,
 )
+from .selectors import all_statistics, career_figures
 from .shipped import Found, LeftOut, ShippedRows, record_shipped, was_recorded
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -54,12 +56,15 @@ FACT_FIELDS = (
     "salary_low_usd",
     "salary_high_usd",
     "salary_high_open",
+    "pay_override",
     "growth_outlook_pct",
     "growth_period",
     "annual_openings",
     "typical_education",
     "top_industries",
 )
+# What every pay figure states (models.PayFigure), plus its source key and date.
+PAY_FIELDS = ("pay_basis", "pay_scope", "is_estimate", "source", "as_of")
 # Ordered parts matched by position: (file key, model, fields copied from each item).
 POSITIONAL_PARTS = (
     (
@@ -77,12 +82,27 @@ POSITIONAL_PARTS = (
             "years_max",
             "scope",
             "focus_areas",
+            "salary_low_usd",
+            "salary_high_usd",
+            "salary_high_open",
             "salary_median_usd",
             "salary_average_usd",
+            *PAY_FIELDS,
             "expectation_offset",
         ),
     ),
-    ("regional_salaries", RegionalSalary, ("region", "salary_usd", "salary_note")),
+    (
+        "regional_salaries",
+        RegionalSalary,
+        (
+            "region",
+            "salary_usd",
+            "salary_low_usd",
+            "salary_high_usd",
+            "salary_note",
+            *PAY_FIELDS,
+        ),
+    ),
     ("sections", Section, ("title", "anchor", "placement", "body")),
     ("specializations", Specialization, ("title", "body")),
     ("faqs", FAQ, ("question", "answer")),
@@ -273,13 +293,18 @@ def _load_anchors(skill, key, texts, anchors: ShippedRows, update, report, where
         anchors.remember(anchor)
 
 
-def _sync_positional(career: Career, model, items: list[dict], fields, where: str) -> None:
+def _sync_positional(
+    career: Career, model, items: list[dict], fields, where: str, sources: dict
+) -> None:
     """Make the career's rows of `model` equal `items`, matching rows by position."""
     existing = list(model.objects.filter(career=career).order_by("order", "pk"))
     for index, item in enumerate(items):
         values = _pick(item, fields, f"{where}[{index + 1}]")
         obj = existing[index] if index < len(existing) else model(career=career)
         for name in fields:
+            if name == "source":  # a key of the guide's [[sources]]
+                obj.source = _cited(values.get("source"), sources, f"{where}[{index + 1}]")
+                continue
             model_field = model._meta.get_field(name)
             default = None if model_field.null else model_field.get_default()
             setattr(obj, name, values.get(name, default))
@@ -288,6 +313,12 @@ def _sync_positional(career: Career, model, items: list[dict], fields, where: st
         obj.save()
     for obj in existing[len(items) :]:
         obj.delete()
+
+
+def _cited(key: str | None, sources: dict, where: str) -> Source | None:
+    if key and key not in sources:
+        raise ContentError(f"{where}: source {key!r} is not a key in [[sources]]")
+    return sources.get(key) if key else None
 
 
 def _sync_list(career: Career, model, texts: list, extra: dict, where: str) -> None:
@@ -307,7 +338,7 @@ def _sync_list(career: Career, model, texts: list, extra: dict, where: str) -> N
 
 
 def _sync_sources(career: Career, data: dict, where: str) -> dict[str, Source]:
-    fields = ("key", "title", "publisher", "url", "accessed")
+    fields = ("key", "title", "publisher", "url", "accessed", "official", "edition")
     by_key = {}
     items = data.get("sources", [])
     existing = list(career.sources.order_by("order", "pk"))
@@ -322,6 +353,8 @@ def _sync_sources(career: Career, data: dict, where: str) -> dict[str, Source]:
         obj.publisher = values.get("publisher", "")
         obj.url = values.get("url", "")
         obj.accessed = values.get("accessed")
+        obj.official = bool(values.get("official", False))
+        obj.edition = values.get("edition", "")
         obj.order = index + 1
         full_clean_or_error(obj, here, exclude=["career"])
         obj.save()
@@ -335,26 +368,25 @@ def _sync_key_facts(career: Career, data: dict, sources: dict, where: str) -> No
     seen = set()
     for index, item in enumerate(data.get("key_facts", [])):
         here = f"{where} key_facts[{index + 1}]"
-        values = _pick(item, ("kind", "source", "note", "as_of"), here)
+        values = _pick(item, ("kind", "source", "note", *PAY_FIELDS), here)
         kind = _require(values, "kind", here)
         if kind not in KeyFact.Kind.values:
             raise ContentError(f"{here}: kind must be one of {', '.join(KeyFact.Kind.values)}")
         if kind in seen:
             raise ContentError(f"{here}: a second citation for {kind!r}")
         seen.add(kind)
-        source_key = values.get("source")
-        if source_key and source_key not in sources:
-            raise ContentError(f"{here}: source {source_key!r} is not a key in [[sources]]")
-        KeyFact.objects.update_or_create(
-            career=career,
-            kind=kind,
-            defaults={
-                "source": sources.get(source_key),
-                "note": values.get("note", ""),
-                "as_of": values.get("as_of"),
-                "order": index + 1,
-            },
+        fact = KeyFact.objects.filter(career=career, kind=kind).first() or KeyFact(
+            career=career, kind=kind
         )
+        fact.source = _cited(values.get("source"), sources, here)
+        fact.note = values.get("note", "")
+        fact.as_of = values.get("as_of")
+        fact.pay_basis = values.get("pay_basis", "")
+        fact.pay_scope = values.get("pay_scope", "")
+        fact.is_estimate = bool(values.get("is_estimate", False))
+        fact.order = index + 1
+        full_clean_or_error(fact, here, exclude=["career"])
+        fact.save()
     career.key_facts.exclude(kind__in=seen).delete()
 
 
@@ -494,8 +526,17 @@ def _write_career(career: Career, data: dict, catalog: Catalog, where: str) -> N
     _sync_list(career, ProCon, data.get("cons", []), {"kind": ProCon.Kind.CON}, f"{where} cons")
     _sync_skills(career, data, catalog, where)
     for key, model, fields in POSITIONAL_PARTS:
-        _sync_positional(career, model, data.get(key, []), fields, f"{where} {key}")
+        _sync_positional(career, model, data.get(key, []), fields, f"{where} {key}", sources)
     _sync_occupations(career, read_occupations(data, where), where)
+    _refuse(career_figures(career), [], where)
+
+
+def _refuse(figures: CareerFigures, others: list, where: str) -> None:
+    """A contradiction in the figures is a ContentError naming the guide and field."""
+    problems = contradictions(figures, others)
+    if problems:
+        details = "; ".join(f"{problem_place(p)}: {p.message}" for p in problems)
+        raise ContentError(f"{where}: {details}")
 
 
 def _write_related(
@@ -615,6 +656,10 @@ def load_guides(
         # Relations last, so that every career they point at exists.
         for career, data, name in written:
             _write_related(career, data, careers, keys, name)
+        # One statistic, one figure: checked once every guide of this run is written.
+        for career, _data, name in written:
+            figures = career_figures(career)
+            _refuse(figures, all_statistics(exclude=career), name)
     return report
 
 

@@ -29,6 +29,58 @@ def content_key_field():
     )
 
 
+class PayBasis(models.TextChoices):
+    """What a pay figure counts (see docs/content-format.md, "Figures and their basis")."""
+
+    BASE = "base", "Base salary"
+    TOTAL = "total", "Total compensation"
+
+
+class PayScope(models.TextChoices):
+    """Whose pay a figure describes."""
+
+    NATIONAL = "national", "National"
+    COMPANY = "company", "One company"
+    REGIONAL = "regional", "Regional"
+
+
+class PayFigure(models.Model):
+    """What every pay figure states beside its number: basis, scope and whether it is ours.
+
+    The date the figure refers to is `as_of` on each model. The rules that tie these
+    together (an estimate never cites an official source, a figure states its basis) live
+    in guide/figures.py, which the loader and the admin both call.
+
+    The new columns here and on Career and Source have database defaults (`db_default`)
+    so that code and migrations that predate them can still insert rows.
+    """
+
+    pay_basis = models.CharField(
+        max_length=5,
+        choices=PayBasis.choices,
+        blank=True,
+        db_default="",
+        help_text="Base salary only, or total compensation (base, bonus and stock).",
+    )
+    pay_scope = models.CharField(
+        max_length=8,
+        choices=PayScope.choices,
+        blank=True,
+        db_default="",
+        help_text="Whose pay: the whole country, one company's staff, or a region (a state, "
+        "metro area or country).",
+    )
+    is_estimate = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Tick when the figure is our own estimate, not a published statistic. The "
+        "page then says so, and it must not cite an official source.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class CategoryQuerySet(models.QuerySet):
     def with_published_careers(self):
         """Categories that hold at least one published career: the filters the public sees."""
@@ -226,6 +278,12 @@ class Career(models.Model):
     salary_high_open = models.BooleanField(
         default=False, help_text='Tick when the range has no real top ("$350k+").'
     )
+    pay_override = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Show the median and range typed here instead of the official figures of the "
+        "career's primary standard occupation. Cite them in the key fact citations below.",
+    )
     growth_outlook_pct = models.DecimalField(
         max_digits=5,
         decimal_places=1,
@@ -312,6 +370,19 @@ class Source(CareerPart):
     publisher = models.CharField(max_length=120, blank=True)
     url = models.URLField(max_length=500, blank=True)
     accessed = models.DateField(null=True, blank=True, help_text="When the source was read.")
+    official = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Published by a government statistics office (BLS, O*NET). Figures cited to it "
+        "are official statistics, never our own estimates.",
+    )
+    edition = models.CharField(
+        max_length=40,
+        blank=True,
+        db_default="",
+        help_text='The release or projection period the source gives, e.g. "May 2025" for pay '
+        'or "2024–34" for projections. A growth figure must state the same period.',
+    )
 
     class Meta(CareerPart.Meta):
         verbose_name = "source"
@@ -321,8 +392,11 @@ class Source(CareerPart):
         return f"{self.publisher}: {self.title}" if self.publisher else self.title
 
 
-class KeyFact(CareerPart):
-    """The citation for one key fact; the value itself lives on the Career."""
+class KeyFact(CareerPart, PayFigure):
+    """The citation for one key fact; the value itself lives on the Career.
+
+    The pay facts (median and range) also state their basis and scope; the others leave
+    them empty. `is_estimate` applies to any fact."""
 
     class Kind(models.TextChoices):
         MEDIAN_SALARY = "median_salary", "Median salary"
@@ -359,9 +433,18 @@ class KeyFact(CareerPart):
     def __str__(self):
         return f"{self.career}: {self.get_kind_display()}"
 
+    PAY_KINDS = frozenset({"median_salary", "salary_range"})
+
+    @property
+    def is_pay(self) -> bool:
+        return self.kind in self.PAY_KINDS
+
     def clean(self):
+        from .figures import raise_row_problems
+
         if self.source_id and self.career_id and self.source.career_id != self.career_id:
             raise ValidationError({"source": "Pick a source that belongs to this guide."})
+        raise_row_problems(self, has_pay=self.is_pay)
 
 
 class Responsibility(CareerPart):
@@ -456,8 +539,11 @@ class Step(CareerPart):
         return self.title
 
 
-class CareerLevel(CareerPart):
-    """A rung of the career ladder, with its pay where known (the salary-by-level table)."""
+class CareerLevel(CareerPart, PayFigure):
+    """A rung of the career ladder, with its pay where known (the salary-by-level table).
+
+    Pay is a range (low–high) and/or a median and average; whichever is given states its
+    basis, scope, source and date (PayFigure)."""
 
     career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="levels")
     title = models.CharField(max_length=120)
@@ -469,8 +555,30 @@ class CareerLevel(CareerPart):
     )
     scope = models.TextField(blank=True, help_text="What someone at this level owns (Markdown).")
     focus_areas = models.TextField(blank=True, help_text="What to work on here (Markdown).")
+    salary_low_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Low end of this level's pay range, USD a year."
+    )
+    salary_high_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="High end of this level's pay range, USD a year."
+    )
+    salary_high_open = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text='Tick when the range has no real top ("$500k+").',
+    )
     salary_median_usd = models.PositiveIntegerField(null=True, blank=True)
     salary_average_usd = models.PositiveIntegerField(null=True, blank=True)
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Where the pay figures come from; one of this guide's sources.",
+    )
+    as_of = models.DateField(
+        null=True, blank=True, help_text="The date or period start the pay figures refer to."
+    )
     expectation_offset = models.SmallIntegerField(
         default=0,
         validators=[MinValueValidator(-4), MaxValueValidator(4)],
@@ -494,10 +602,33 @@ class CareerLevel(CareerPart):
                 condition=models.Q(expectation_offset__gte=-4, expectation_offset__lte=4),
                 name="guide_careerlevel_offset_range",
             ),
+            models.CheckConstraint(
+                condition=models.Q(salary_low_usd__isnull=True)
+                | models.Q(salary_high_usd__isnull=True)
+                | models.Q(salary_low_usd__lte=models.F("salary_high_usd")),
+                name="guide_careerlevel_salary_range_ordered",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def has_pay(self) -> bool:
+        return any(
+            value is not None
+            for value in (
+                self.salary_low_usd,
+                self.salary_high_usd,
+                self.salary_median_usd,
+                self.salary_average_usd,
+            )
+        )
+
+    def clean(self):
+        from .figures import raise_row_problems
+
+        raise_row_problems(self, has_pay=self.has_pay)
 
     @property
     def years_label(self) -> str:
@@ -506,22 +637,58 @@ class CareerLevel(CareerPart):
         return f"{self.years_min}–{self.years_max} years"
 
 
-class RegionalSalary(CareerPart):
+class RegionalSalary(CareerPart, PayFigure):
     career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="regional_salaries")
     region = models.CharField(max_length=120)
     salary_usd = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Typical yearly pay converted to USD."
+        null=True, blank=True, help_text="Typical (median) yearly pay converted to USD."
+    )
+    salary_low_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Low end of the pay range, converted to USD."
+    )
+    salary_high_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="High end of the pay range, converted to USD."
     )
     salary_note = models.CharField(
         max_length=200, blank=True, help_text='Shown beside the figure, e.g. "range $90k–$160k".'
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Where the pay figures come from; one of this guide's sources.",
+    )
+    as_of = models.DateField(
+        null=True, blank=True, help_text="The date or period start the pay figures refer to."
     )
 
     class Meta(CareerPart.Meta):
         verbose_name = "regional salary"
         verbose_name_plural = "regional salaries"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(salary_low_usd__isnull=True)
+                | models.Q(salary_high_usd__isnull=True)
+                | models.Q(salary_low_usd__lte=models.F("salary_high_usd")),
+                name="guide_regionalsalary_range_ordered",
+            ),
+        ]
 
     def __str__(self):
         return self.region
+
+    @property
+    def has_pay(self) -> bool:
+        return any(
+            v is not None for v in (self.salary_usd, self.salary_low_usd, self.salary_high_usd)
+        )
+
+    def clean(self):
+        from .figures import raise_row_problems
+
+        raise_row_problems(self, has_pay=self.has_pay)
 
 
 class Section(CareerPart):

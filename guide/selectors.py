@@ -3,12 +3,25 @@
 from dataclasses import dataclass
 
 from django.core.validators import slug_re
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from occupations import selectors as official
-from occupations.models import Area
-from occupations.selectors import AreaPay, Citation, PaySummary
+from occupations.models import Area, Estimate, Release
+from occupations.selectors import AreaPay, Citation, PaySummary, current_release
 
+from .figures import (
+    CareerFigures,
+    Headline,
+    Problem,
+    Statistic,
+    contradictions,
+    freshness_problems,
+    headline_for,
+    newest_projection,
+    problem_place,
+    row_problems,
+    uncited_problems,
+)
 from .models import (
     MAX_SEARCH_WORDS,
     Career,
@@ -17,9 +30,11 @@ from .models import (
     CareerSkill,
     KeyFact,
     ProCon,
+    RegionalSalary,
     RelatedCareer,
     Section,
     Skill,
+    Source,
 )
 
 MAX_QUERY_LENGTH = 100
@@ -67,7 +82,9 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
     sources, key facts with their source, responsibilities, skills with the skill,
     education paths, steps, levels, regional salaries, sections, specializations,
     pros and cons, FAQ, related careers that are published, and the linked standard
-    occupations with the occupation (14). Total: 15. (`career_pay` adds one more.)
+    occupations with the occupation (14). Total: 15. With a primary occupation, its official
+    pay in the newest release (`career_pay`, 1 more). The career comes back with `pay`
+    (CareerPay or None) and `headline` (guide.figures.Headline, built from that same pay).
     """
     loaded = Career.objects.select_related("category").prefetch_related(
         "sources",
@@ -76,8 +93,8 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
         Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
         "education_paths",
         "steps",
-        "levels",
-        "regional_salaries",
+        Prefetch("levels", queryset=CareerLevel.objects.select_related("source")),
+        Prefetch("regional_salaries", queryset=RegionalSalary.objects.select_related("source")),
         "sections",
         "specializations",
         "pros_cons",
@@ -91,8 +108,112 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
         ),
     )
     if not include_drafts:
-        return published_career(slug=slug, queryset=loaded)
-    return loaded.filter(slug=slug).first() if is_slug(slug) else None
+        career = published_career(slug=slug, queryset=loaded)
+    else:
+        career = loaded.filter(slug=slug).first() if is_slug(slug) else None
+    if career is not None:
+        career.pay = career_pay(career)
+        facts = {fact.kind: fact for fact in career.key_facts.all()}
+        summary = career.pay.summary if career.pay else None
+        official_figures = (
+            NationalFigures.of(summary.national, summary.release, summary.occupation)
+            if summary
+            else None
+        )
+        career.headline = headline_for(career, facts, official_figures)
+    return career
+
+
+@dataclass(frozen=True)
+class NationalFigures:
+    """An occupation's national figures in one release, as the headline reads them (the
+    same values the official pay section shows, so the two can never disagree)."""
+
+    median_annual: int | None
+    p10_annual: int | None
+    p90_annual: int | None
+    release: Release
+    occupation: object
+
+    @classmethod
+    def of(cls, national: AreaPay | None, release: Release | None, occupation):
+        if national is None or release is None:
+            return None
+        return cls(
+            median_annual=national.median.value,
+            p10_annual=national.p10.value,
+            p90_annual=national.p90.value,
+            release=release,
+            occupation=occupation,
+        )
+
+
+def _newest_release():
+    return Subquery(Release.objects.order_by("-reference_date").values("pk")[:1])
+
+
+def primary_national_estimate(career: Career) -> Estimate | None:
+    """The national estimate of the career's primary occupation in the newest release.
+
+    One query: the newest release is a subquery, so careers without an occupation or
+    before any import cost the same."""
+    if career.pk is None:
+        return None
+    return (
+        Estimate.objects.select_related("release", "occupation")
+        .filter(
+            occupation__career_links__career=career,
+            occupation__career_links__primary=True,
+            area__kind=Area.Kind.NATIONAL,
+            release=_newest_release(),
+        )
+        .first()
+    )
+
+
+def career_figures(career: Career) -> CareerFigures:
+    """Everything the figure rules need about one saved career, read from the database."""
+    primary = (
+        CareerOccupation.objects.filter(career=career, primary=True)
+        .select_related("occupation")
+        .first()
+    )
+    return CareerFigures(
+        career=career,
+        facts={f.kind: f for f in career.key_facts.select_related("source")},
+        levels=list(career.levels.select_related("source")),
+        regional=list(career.regional_salaries.select_related("source")),
+        estimate=primary_national_estimate(career),
+        occupation_code=primary.occupation.code if primary else None,
+    )
+
+
+def all_statistics(*, exclude: Career | None = None) -> list[Statistic]:
+    """The projection figures every guide shows, for the one-statistic-one-figure rule."""
+    primary_code = CareerOccupation.objects.filter(career=OuterRef("pk"), primary=True).values(
+        "occupation__code"
+    )[:1]
+    careers = Career.objects.annotate(primary_code=Subquery(primary_code)).prefetch_related(
+        Prefetch("key_facts", queryset=KeyFact.objects.select_related("source"))
+    )
+    if exclude is not None and exclude.pk is not None:
+        careers = careers.exclude(pk=exclude.pk)
+    found = []
+    for career in careers:
+        facts = {fact.kind: fact for fact in career.key_facts.all()}
+        found += CareerFigures(career, facts, [], [], None, career.primary_code).statistics()
+    return found
+
+
+def bar_value(level: CareerLevel) -> int:
+    """How long a level's bar is drawn: the top of its pay, as far as it is known."""
+    values = (
+        level.salary_high_usd,
+        level.salary_average_usd,
+        level.salary_median_usd,
+        level.salary_low_usd,
+    )
+    return max(v for v in values if v is not None)
 
 
 @dataclass
@@ -159,9 +280,12 @@ class GuidePage:
         for section in career.sections.all():
             sections[section.placement].append(section)
         skills = list(career.career_skills.all())
-        salaried = [lvl for lvl in career.levels.all() if lvl.salary_median_usd]
-        top = max((lvl.salary_average_usd or lvl.salary_median_usd for lvl in salaried), default=0)
-        bars = [SalaryBar(lvl, round(100 * lvl.salary_median_usd / top, 1)) for lvl in salaried]
+        salaried = [lvl for lvl in career.levels.all() if lvl.has_pay]
+        top = max((bar_value(lvl) for lvl in salaried), default=0)
+        bars = [
+            SalaryBar(lvl, 100.0 if lvl.salary_high_open else round(100 * bar_value(lvl) / top, 1))
+            for lvl in salaried
+        ]  # an open-topped range reaches past every other: its bar fills the cell
         pros_cons = list(career.pros_cons.all())
         page = cls(
             career=career,
@@ -173,7 +297,7 @@ class GuidePage:
             pros=[item for item in pros_cons if item.kind == ProCon.Kind.PRO],
             cons=[item for item in pros_cons if item.kind == ProCon.Kind.CON],
             toc=[],
-            pay=career_pay(career),
+            pay=career.pay if hasattr(career, "pay") else career_pay(career),
         )
         page.toc = page._table_of_contents()
         return page
@@ -227,6 +351,7 @@ class Comparison:
     only_b: list[SkillRow]
     levels: list[tuple[CareerLevel | None, CareerLevel | None]]
     pay: "ComparedPay | None" = None
+    headlines: tuple[Headline, Headline] = ()
 
 
 @dataclass
@@ -239,6 +364,7 @@ class ComparedPay:
     b: AreaPay | None
     citation_a: Citation | None
     citation_b: Citation | None
+    release: Release | None = None
 
     @property
     def links(self) -> list[CareerOccupation | None]:
@@ -299,6 +425,7 @@ def compared_pay(a: Career, b: Career) -> ComparedPay | None:
         b=pay_of(b_link),
         citation_a=citation_of(a_link),
         citation_b=citation_of(b_link),
+        release=release,
     )
 
 
@@ -311,7 +438,8 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         .select_related("category")
         .prefetch_related(
             Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
-            "levels",
+            Prefetch("levels", queryset=CareerLevel.objects.select_related("source")),
+            Prefetch("key_facts", queryset=KeyFact.objects.select_related("source")),
             Prefetch("occupations", queryset=CareerOccupation.objects.select_related("occupation")),
         )
     }
@@ -346,6 +474,20 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         )
         for i in range(depth)
     ]
+    pay = compared_pay(a, b)
+    headlines = tuple(
+        headline_for(
+            career,
+            {f.kind: f for f in career.key_facts.all()},
+            NationalFigures.of(national, pay.release, link.occupation if link else None)
+            if pay
+            else None,
+        )
+        for career, national, link in (
+            (a, pay.a if pay else None, pay.a_link if pay else None),
+            (b, pay.b if pay else None, pay.b_link if pay else None),
+        )
+    )
     return Comparison(
         a=a,
         b=b,
@@ -353,5 +495,51 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         only_a=only_a,
         only_b=only_b,
         levels=levels,
-        pay=compared_pay(a, b),
+        pay=pay,
+        headlines=headlines,
     )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of `manage.py check_guides`."""
+
+    career: Career
+    kind: str  # "stale", "contradiction" or "unsourced"
+    problem: Problem
+
+    def __str__(self) -> str:
+        return f"{self.career.slug}: {self.kind}: {problem_place(self.problem)}: " + (
+            self.problem.message
+        )
+
+
+def figure_findings() -> list[Finding]:
+    """Every stale figure, contradiction and uncited figure in every guide, drafts included.
+
+    Stale means older than the newest imported OEWS release (for figures cited to an
+    official source) or than the newest projection period any guide or source states."""
+    release = current_release()
+    careers = list(Career.objects.order_by("slug"))
+    every = [career_figures(career) for career in careers]
+    periods = [f.career.growth_period for f in every]
+    periods += Source.objects.exclude(edition="").values_list("edition", flat=True)
+    projection = newest_projection(periods)
+    statistics = [stat for figures in every for stat in figures.statistics()]
+    findings = []
+    for figures in every:
+        stale = freshness_problems(figures, release=release, projection=projection)
+        for kind, problems in (
+            ("stale", stale),
+            ("contradiction", contradictions(figures, statistics)),
+            ("contradiction", _row_problems(figures)),
+            ("unsourced", uncited_problems(figures)),
+        ):
+            findings += [Finding(figures.career, kind, problem) for problem in problems]
+    return findings
+
+
+def _row_problems(figures: CareerFigures) -> list[Problem]:
+    rows = [(fact, fact.is_pay) for fact in figures.facts.values()]
+    rows += [(row, row.has_pay) for row in [*figures.levels, *figures.regional]]
+    return [problem for row, has_pay in rows for problem in row_problems(row, has_pay=has_pay)]

@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+from datetime import date
 
 from django.utils.text import slugify
 
@@ -14,6 +15,8 @@ from guide.models import (
     Category,
     EducationPath,
     KeyFact,
+    PayBasis,
+    PayScope,
     ProCon,
     RegionalSalary,
     RelatedCareer,
@@ -74,11 +77,24 @@ def add_skill(career, skill=None, *, importance=3, expected=2, order=0, **skill_
 
 def make_full_guide(*, scale=1, **career_fields):
     """A career with every kind of part; `scale` multiplies how many of each it has."""
-    career = make_career(median_salary_usd=110000, growth_outlook_pct=22, **career_fields)
+    career_fields = {
+        "median_salary_usd": 110000,
+        "growth_outlook_pct": 22,
+        "growth_period": "2024–34",
+        **career_fields,
+    }
+    career = make_career(**career_fields)
     n = next(_counter)
     for i in range(2 * scale):
         source = Source.objects.create(career=career, title=f"Source {i}", order=i)
-    KeyFact.objects.create(career=career, kind=KeyFact.Kind.MEDIAN_SALARY, source=source)
+    KeyFact.objects.create(
+        career=career,
+        kind=KeyFact.Kind.MEDIAN_SALARY,
+        source=source,
+        pay_basis=PayBasis.BASE,
+        pay_scope=PayScope.NATIONAL,
+        as_of=date(2025, 5, 1),
+    )
     KeyFact.objects.create(career=career, kind=KeyFact.Kind.GROWTH, source=source)
     for i in range(4 * scale):
         Responsibility.objects.create(career=career, text=f"Duty {i}", order=i)
@@ -94,10 +110,22 @@ def make_full_guide(*, scale=1, **career_fields):
             title=f"Level {i}",
             years_min=i,
             years_max=i + 2,
-            salary_median_usd=100000 + i * 1000,
+            salary_median_usd=100000 + i * 20000,  # the headline (110,000) sits inside
+            pay_basis=PayBasis.BASE,
+            pay_scope=PayScope.NATIONAL,
+            is_estimate=True,
+            as_of=date(2026, 1, 1),
             order=i,
         )
-        RegionalSalary.objects.create(career=career, region=f"Region {i}", salary_usd=90000)
+        RegionalSalary.objects.create(
+            career=career,
+            region=f"Region {i}",
+            salary_usd=90000,
+            pay_basis=PayBasis.BASE,
+            pay_scope=PayScope.REGIONAL,
+            is_estimate=True,
+            as_of=date(2026, 1, 1),
+        )
         Section.objects.create(
             career=career, title=f"Section {i}", anchor=f"section-{i}", body="Text.", order=i
         )
@@ -166,12 +194,14 @@ def make_result(*, user, career, kind="skills", score=50):
 # --- Official occupation data (occupations app) ---------------------------------------------
 
 
-def make_release(*, code="2025A01", name="May 2025", reference_date=None, published=None):
+def make_release(*, code=None, name="May 2025", reference_date=None, published=None):
+    """An imported OEWS release; its code and publication date follow its reference year."""
+    reference_date = reference_date or datetime.date(2025, 5, 1)
     return Release.objects.create(
-        code=code,
+        code=code or f"{reference_date.year}A01",
         name=name,
-        reference_date=reference_date or datetime.date(2025, 5, 1),
-        published=published or datetime.date(2026, 5, 15),
+        reference_date=reference_date,
+        published=published or datetime.date(reference_date.year + 1, 5, 15),
     )
 
 
@@ -281,3 +311,36 @@ def link_occupation(career, occupation, *, primary=True, fit_note="", order=0):
     return CareerOccupation.objects.create(
         career=career, occupation=occupation, primary=primary, fit_note=fit_note, order=order
     )
+
+
+def make_national_estimate(
+    *,
+    release=None,
+    code="15-1252",
+    title="Software Developers",
+    median=135980,
+    p10=82460,
+    p90=214670,
+    career=None,
+):
+    """A national OEWS estimate; with `career`, its occupation becomes the career's primary."""
+    from guide.models import CareerOccupation
+    from occupations.models import Area, Estimate, Occupation
+
+    occupation, _ = Occupation.objects.get_or_create(code=code, defaults={"title": title})
+    nation, _ = Area.objects.get_or_create(
+        code="0000000", defaults={"kind": Area.Kind.NATIONAL, "state_fips": "00", "name": "U.S."}
+    )
+    estimate = Estimate.objects.create(
+        release=release or make_release(),
+        occupation=occupation,
+        area=nation,
+        median_annual=median,
+        p10_annual=p10,
+        p90_annual=p90,
+    )
+    if career is not None:
+        CareerOccupation.objects.get_or_create(
+            career=career, occupation=occupation, defaults={"primary": True}
+        )
+    return estimate

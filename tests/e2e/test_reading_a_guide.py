@@ -17,12 +17,14 @@ def test_visitor_reads_the_amazon_engineer_guide(page, live_server, guides):
     expect(page.get_by_role("heading", level=1)).to_have_text("Amazon Engineer")
 
     facts = page.locator("#key-facts")
-    expect(facts).to_contain_text("$110,000")
-    expect(facts).to_contain_text("22%")
+    expect(facts).to_contain_text("$135,980")  # BLS median for software developers, May 2025
+    expect(facts).to_contain_text("15%")  # BLS projection 2024–34
+    expect(facts).to_contain_text("2024–34")
 
-    table = page.get_by_role("table", name=re.compile("salary by experience level"))
-    expect(table.locator("tbody tr")).to_have_count(5)
-    expect(table).to_contain_text("$220,000")
+    table = page.get_by_role("table", name=re.compile("Pay by experience level"))
+    expect(table.locator("tbody tr")).to_have_count(4)  # the "Lead" stage has no price
+    expect(table).to_contain_text("$250,000 – $400,000")
+    expect(table).to_contain_text("Total compensation")
 
     levels = page.locator("#career-path .timeline-item")
     expect(levels).to_have_count(5)

@@ -39,17 +39,20 @@ def test_loading_creates_the_amazon_engineer_guide_with_its_figures():
     summary = load("--publish")
     assert summary.startswith("Guides: 6 created, 0 updated, 0 unchanged;")
     career = Career.objects.published().get(slug="amazon-engineer")
-    assert career.median_salary_usd == 110000
-    assert career.growth_outlook_pct == 22
-    assert career.annual_openings == 189000
-    assert (career.salary_low_usd, career.salary_high_usd) == (90000, 350000)
-    levels = list(career.levels.values_list("title", "salary_median_usd", "salary_average_usd"))
+    # May 2025 OEWS median for software developers; BLS 2024–34 projections.
+    assert career.median_salary_usd == 135980
+    assert (career.growth_outlook_pct, career.growth_period) == (15, "2024–34")
+    assert career.annual_openings == 129200
+    assert (career.salary_low_usd, career.salary_high_usd) == (82460, 214670)
+    levels = list(
+        career.levels.values_list("title", "salary_low_usd", "salary_high_usd", "pay_basis")
+    )
     assert levels == [
-        ("Junior Amazon Engineer", 120000, 125000),
-        ("Amazon Engineer", 155000, 165000),
-        ("Senior Amazon Engineer", 220000, 240000),
-        ("Lead Amazon Engineer", 280000, 310000),
-        ("Principal Amazon Engineer", 360000, 400000),
+        ("Junior Amazon Engineer", 180000, 280000, "total"),
+        ("Amazon Engineer", 250000, 400000, "total"),
+        ("Senior Amazon Engineer", 350000, 550000, "total"),
+        ("Lead Amazon Engineer", None, None, ""),  # not an Amazon level: no pay
+        ("Principal Amazon Engineer", 500000, None, "total"),
     ]
     assert career.steps.count() == 7
     assert set(career.key_facts.values_list("kind", flat=True)) == set(KeyFact.Kind.values)
@@ -104,7 +107,7 @@ def test_staff_edits_survive_a_plain_reload_and_update_restores_the_file():
     summary = load("--update")
     assert "6 updated" in summary
     career.refresh_from_db()
-    assert career.median_salary_usd == 110000
+    assert career.median_salary_usd == 135980
     assert career.levels.count() == 5
     # Matched parts keep their ids, so anything that points at a step still does.
     assert Step.objects.get(pk=first_step.pk).title != "Edited by staff"

@@ -240,8 +240,10 @@ def test_compare_shows_both_careers_official_pay(client, django_assert_num_queri
     link_occupation(b, analysts)
 
     # 1 careers for the pickers, 2 both careers with their category, 3 their skills, 4 their
-    # levels, 5 their occupations, 6 both occupations' national estimates (newest release).
-    with django_assert_num_queries(6):
+    # levels (with source), 5 their key facts (with source, for the headline pay), 6 their
+    # occupations, 7 both occupations' national estimates (newest release), which also give
+    # the headline pay.
+    with django_assert_num_queries(7):
         response = client.get(reverse("guide:career-compare"), {"a": a.slug, "b": b.slug})
     text = text_of(response.content.decode())
 
