@@ -192,6 +192,12 @@ class LevelOutputSerializer(PayFigureOutputMixin):
     salary_high_open = serializers.BooleanField()
     salary_median_usd = serializers.IntegerField(allow_null=True)
     salary_average_usd = serializers.IntegerField(allow_null=True)
+    base_low_usd = serializers.IntegerField(
+        allow_null=True, help_text="Base salary's low end when the row is total compensation."
+    )
+    base_high_usd = serializers.IntegerField(
+        allow_null=True, help_text="Base salary's high end (equal to the low end for one figure)."
+    )
     source = SourceOutputSerializer(allow_null=True)
     expectation_offset = serializers.IntegerField(
         help_text="Added to every skill's expected proficiency at this level (kept within 0–4)."

@@ -227,6 +227,12 @@ def level_range(levels: Iterable[CareerLevel], basis: str) -> tuple[int, int | N
     """(lowest, highest) pay in the level table on `basis`; highest None when open-topped."""
     low, high, open_top = None, None, False
     for level in levels:
+        if basis == PayBasis.BASE and level.base_low_usd is not None:
+            # A total-compensation row that also states base salary counts on the base basis.
+            base = [v for v in (level.base_low_usd, level.base_high_usd) if v is not None]
+            low = min([low, *base]) if low is not None else min(base)
+            high = max([high, *base]) if high is not None else max(base)
+            continue
         if not level.has_pay or level.pay_basis != basis:
             continue
         values = [

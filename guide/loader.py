@@ -87,6 +87,9 @@ POSITIONAL_PARTS = (
             "salary_high_open",
             "salary_median_usd",
             "salary_average_usd",
+            "base_low_usd",
+            "base_high_usd",
+            "base_source",
             *PAY_FIELDS,
             "expectation_offset",
         ),
@@ -302,8 +305,9 @@ def _sync_positional(
         values = _pick(item, fields, f"{where}[{index + 1}]")
         obj = existing[index] if index < len(existing) else model(career=career)
         for name in fields:
-            if name == "source":  # a key of the guide's [[sources]]
-                obj.source = _cited(values.get("source"), sources, f"{where}[{index + 1}]")
+            if name in ("source", "base_source"):  # a key of the guide's [[sources]]
+                cited = _cited(values.get(name), sources, f"{where}[{index + 1}]")
+                setattr(obj, name, cited)
                 continue
             model_field = model._meta.get_field(name)
             default = None if model_field.null else model_field.get_default()

@@ -568,6 +568,26 @@ class CareerLevel(CareerPart, PayFigure):
     )
     salary_median_usd = models.PositiveIntegerField(null=True, blank=True)
     salary_average_usd = models.PositiveIntegerField(null=True, blank=True)
+    base_low_usd = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="When the row's pay is total compensation: the low end of this level's base "
+        "salary alone, USD a year (as of the row's date).",
+    )
+    base_high_usd = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The high end of this level's base salary; the same as the low end when the "
+        "source gives one typical figure.",
+    )
+    base_source = models.ForeignKey(
+        "Source",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Where the base salary comes from, when not the row's own source.",
+    )
     source = models.ForeignKey(
         Source,
         on_delete=models.SET_NULL,
@@ -607,6 +627,13 @@ class CareerLevel(CareerPart, PayFigure):
                 | models.Q(salary_high_usd__isnull=True)
                 | models.Q(salary_low_usd__lte=models.F("salary_high_usd")),
                 name="guide_careerlevel_salary_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(base_low_usd__isnull=True)
+                | models.Q(base_high_usd__isnull=True)
+                | models.Q(base_low_usd__lte=models.F("base_high_usd")),
+                name="guide_careerlevel_base_range_ordered",
+                violation_error_message="The base salary's low end is above its high end.",
             ),
         ]
 

@@ -93,7 +93,7 @@ def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None
         Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
         "education_paths",
         "steps",
-        Prefetch("levels", queryset=CareerLevel.objects.select_related("source")),
+        Prefetch("levels", queryset=CareerLevel.objects.select_related("source", "base_source")),
         Prefetch("regional_salaries", queryset=RegionalSalary.objects.select_related("source")),
         "sections",
         "specializations",
@@ -438,7 +438,9 @@ def career_comparison(*, a_slug: str, b_slug: str) -> Comparison | None:
         .select_related("category")
         .prefetch_related(
             Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill")),
-            Prefetch("levels", queryset=CareerLevel.objects.select_related("source")),
+            Prefetch(
+                "levels", queryset=CareerLevel.objects.select_related("source", "base_source")
+            ),
             Prefetch("key_facts", queryset=KeyFact.objects.select_related("source")),
             Prefetch("occupations", queryset=CareerOccupation.objects.select_related("occupation")),
         )

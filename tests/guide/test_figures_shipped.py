@@ -123,3 +123,27 @@ def test_staff_can_save_a_shipped_guide_unchanged_in_the_admin(editor_client, sh
     response = editor_client.post(url, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+def test_amazon_headline_sits_inside_its_level_table_on_the_same_basis(client, shipped):
+    from guide.figures import level_range
+
+    make_national_estimate()  # May 2025 15-1252, as BLS published it: the headline's source
+    career = Career.objects.get(slug=AMAZON)
+    low, high = level_range(career.levels.all(), PayBasis.BASE)
+    assert low <= 135980 <= high  # base salary against the levels' base salary
+    text = text_of(client, AMAZON)
+    levels = text[text.index("Salary by level") : text.index("Salary commentary")]
+    assert "base salary $129,000 – $184,000" in levels
+    assert "Verve AI" not in levels and "Amazon software development engineer pay" in levels
+
+
+def test_a_headline_outside_the_levels_base_salaries_is_refused(shipped):
+    from guide.figures import headline_level_problems
+    from guide.selectors import career_for_page
+
+    make_national_estimate(median=400000)  # far above every level's base salary
+    career = career_for_page(slug=AMAZON)
+    problems = headline_level_problems(career.headline, career.levels.all())
+    assert [p.field for p in problems] == ["median_salary_usd"]
+    assert "base salary" in problems[0].message
