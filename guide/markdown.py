@@ -17,16 +17,22 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
 
 
+TABLE_BOX = '<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table>'
+
+
 @lru_cache(maxsize=4096)
 def render(text: str) -> str:
     """Return safe HTML for Markdown `text`: raw HTML, scripts and event handlers are removed."""
     if not text:
         return ""
     html = md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+    # A wide table scrolls inside its own box on a phone instead of widening the page. Added
+    # after cleaning: the sanitiser has already removed any markup staff typed themselves.
+    return clean.replace("<table>", TABLE_BOX).replace("</table>", "</table></div>")
