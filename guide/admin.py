@@ -274,6 +274,7 @@ class CareerAdmin(admin.ModelAdmin):
                     ("growth_outlook_pct", "growth_period"),
                     "annual_openings",
                     "typical_education",
+                    "time_to_ready",
                     "top_industries",
                 ],
             },

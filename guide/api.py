@@ -118,6 +118,9 @@ class FactsOutputSerializer(serializers.Serializer):
     growth_period = serializers.CharField()
     annual_openings = serializers.IntegerField(allow_null=True)
     typical_education = MarkdownField()
+    time_to_ready = serializers.CharField(
+        help_text="How long it usually takes to become hireable from scratch, in one phrase."
+    )
     top_industries = serializers.ListField(
         child=serializers.CharField(), source="industries_list", help_text="Most common first."
     )

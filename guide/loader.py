@@ -61,6 +61,7 @@ FACT_FIELDS = (
     "growth_period",
     "annual_openings",
     "typical_education",
+    "time_to_ready",
     "top_industries",
 )
 # What every pay figure states (models.PayFigure), plus its source key and date.

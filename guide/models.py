@@ -298,6 +298,12 @@ class Career(models.Model):
         null=True, blank=True, help_text="Projected openings per year (growth plus replacements)."
     )
     typical_education = models.TextField(blank=True, help_text="Markdown allowed.")
+    time_to_ready = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='How long it usually takes to become hireable from scratch, in one phrase, e.g. '
+        '"9–18 months of focused study". Shown in the guide\'s 60-second summary.',
+    )
     top_industries = models.TextField(blank=True, help_text="Comma-separated, most common first.")
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When an editor last checked every fact in this guide."

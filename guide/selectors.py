@@ -253,6 +253,23 @@ def career_pay(career: Career) -> CareerPay | None:
     return CareerPay(link=link, others=others, summary=summary)
 
 
+LEARN_FIRST = 3  # skills named under "what to learn first" in a guide's 60-second summary
+
+
+@dataclass
+class ContentsGroup:
+    """One group of a guide's contents (Overview, Skills, Path, Pay, Market, FAQ and more)."""
+
+    key: str
+    title: str
+    entries: list[tuple[str, str]]
+
+    @property
+    def anchor(self) -> str:
+        """Where the group starts on the page: its first entry."""
+        return self.entries[0][0]
+
+
 @dataclass
 class SalaryBar:
     level: CareerLevel
@@ -271,7 +288,7 @@ class GuidePage:
     salary_bars: list[SalaryBar]
     pros: list[ProCon]
     cons: list[ProCon]
-    toc: list[tuple[str, str]]
+    contents: list["ContentsGroup"]
     pay: CareerPay | None = None
 
     @classmethod
@@ -296,42 +313,68 @@ class GuidePage:
             salary_bars=bars,
             pros=[item for item in pros_cons if item.kind == ProCon.Kind.PRO],
             cons=[item for item in pros_cons if item.kind == ProCon.Kind.CON],
-            toc=[],
+            contents=[],
             pay=career.pay if hasattr(career, "pay") else career_pay(career),
         )
-        page.toc = page._table_of_contents()
+        page.contents = page._contents()
         return page
 
-    def _table_of_contents(self) -> list[tuple[str, str]]:
+    @property
+    def learn_first(self) -> list[CareerSkill]:
+        """The technical skills to start with: the most important three, in guide order."""
+        ranked = sorted(self.technical_skills, key=lambda cs: -cs.importance)
+        return ranked[:LEARN_FIRST]
+
+    @property
+    def toc(self) -> list[tuple[str, str]]:
+        """Every entry of the contents, in page order (anchor, title)."""
+        return [entry for group in self.contents for entry in group.entries]
+
+    def _contents(self) -> list["ContentsGroup"]:
+        """The contents in the page's groups, each group's entries in page order; a group
+        with nothing in it is left out."""
         c = self.career
-        entries = [("key-facts", "Key facts")]
-        entries += [(s.anchor, s.title) for s in self.sections["role"]]
+        overview = [("key-facts", "Key facts")]
+        overview += [(s.anchor, s.title) for s in self.sections["role"]]
         if c.responsibilities.all():
-            entries.append(("responsibilities", "What the job involves"))
+            overview.append(("responsibilities", "What the job involves"))
+        skills = []
         if self.technical_skills or self.soft_skills or self.sections["skills"]:
-            entries.append(("skills", "Skills"))
+            skills.append(("skills", "Skills"))
+        path = []
         if c.education_paths.all() or self.sections["education"]:
-            entries.append(("education", "Education and training"))
+            path.append(("education", "Education and training"))
         if c.steps.all():
-            entries.append(("how-to-become", "How to get there"))
-        if self.pay is not None:
-            entries.append(("official-pay", "Pay in the United States"))
-        if self.salary_bars or c.regional_salaries.all() or self.sections["salary"]:
-            entries.append(("salary", "Salary"))
+            path.append(("how-to-become", "How to get there"))
         if c.levels.all():
-            entries.append(("career-path", "Career path"))
-        entries += [(s.anchor, s.title) for s in self.sections["path"] + self.sections["outlook"]]
+            path.append(("career-path", "Career path"))
+        path += [(s.anchor, s.title) for s in self.sections["path"]]
+        pay = []
+        if self.pay is not None:
+            pay.append(("official-pay", "Pay in the United States"))
+        if self.salary_bars or c.regional_salaries.all() or self.sections["salary"]:
+            pay.append(("salary", "Salary"))
+        market = [(s.anchor, s.title) for s in self.sections["outlook"]]
         if c.specializations.all():
-            entries.append(("specializations", "Emerging specializations"))
+            market.append(("specializations", "Emerging specializations"))
+        more = []
         if self.pros or self.cons:
-            entries.append(("pros-cons", "Pros and cons"))
+            more.append(("pros-cons", "Pros and cons"))
         if c.faqs.all():
-            entries.append(("faq", "FAQ"))
+            more.append(("faq", "FAQ"))
         if c.related_links.all():
-            entries.append(("related", "Related careers"))
+            more.append(("related", "Related careers"))
         if c.sources.all():
-            entries.append(("sources", "Sources"))
-        return entries
+            more.append(("sources", "Sources"))
+        groups = [
+            ContentsGroup("overview", "Overview", overview),
+            ContentsGroup("skills", "Skills", skills),
+            ContentsGroup("path", "Path", path),
+            ContentsGroup("pay", "Pay", pay),
+            ContentsGroup("market", "Market", market),
+            ContentsGroup("more", "FAQ and more", more),
+        ]
+        return [group for group in groups if group.entries]
 
 
 @dataclass

@@ -52,8 +52,40 @@
     });
   }
 
+  function contents() {
+    /* A guide's contents: open beside the text on wide screens (a folded "On this page" on
+       phones), and the entry for the part being read marked aria-current="location". */
+    var toc = document.getElementById("toc-details");
+    if (!toc) return;
+    if (window.matchMedia("(min-width: 52.01rem)").matches) toc.open = true;
+    if (!("IntersectionObserver" in window)) return;
+    var links = {};
+    toc.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      links[link.getAttribute("href").slice(1)] = link;
+    });
+    var current = null;
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (!entry.isIntersecting) return;
+          var link = links[entry.target.id];
+          if (!link || link === current) return;
+          if (current) current.removeAttribute("aria-current");
+          link.setAttribute("aria-current", "location");
+          current = link;
+        });
+      },
+      { rootMargin: "0px 0px -75% 0px" }
+    );
+    Object.keys(links).forEach(function (id) {
+      var target = document.getElementById(id);
+      if (target) observer.observe(target);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     menu();
+    contents();
     var button = document.getElementById("theme-toggle");
     if (!button) return;
     var current = stored();

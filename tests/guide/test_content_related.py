@@ -40,9 +40,9 @@ PAGE_NEIGHBOURS = [
     ("work-environment", "key-facts", "responsibilities"),
     ("skills-and-qualifications", "skills", "tools-and-technologies"),
     ("tools-and-technologies", "skills", "how-to-become"),
-    ("about-the-pay-figures", "salary", "career-path"),
-    ("what-moves-pay", "salary", "career-path"),
-    ("career-path-overview", "career-path", "market-outlook"),
+    ("about-the-pay-figures", "salary", "market-outlook"),
+    ("what-moves-pay", "salary", "market-outlook"),
+    ("career-path-overview", "career-path", "salary"),
 ]
 # Forward-looking phrases tied to a year ("stays strong into 2025").
 FORWARD_YEAR = re.compile(
