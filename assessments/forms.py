@@ -97,8 +97,12 @@ class SkillsForm(PrefillMixin, SubmissionKeyMixin, forms.Form):
         return cleaned
 
     def skill_rows(self):
-        """(career skill, bound field) pairs, in the guide's order, for the template."""
-        return [(cs, self[name]) for cs, name in self.skill_fields]
+        """(career skill, bound field) pairs, in the guide's order, for the template; each
+        field knows its place (`number` of `count`) for screen readers."""
+        rows = [(cs, self[name]) for cs, name in self.skill_fields]
+        for number, (_cs, field) in enumerate(rows, start=1):
+            field.number, field.count = number, len(rows)
+        return rows
 
     def ratings(self) -> dict[int, int]:
         return self._ratings
@@ -126,12 +130,15 @@ class ReadinessForm(PrefillMixin, SubmissionKeyMixin, forms.Form):
         self.add_submission_key()
 
     def grouped(self):
-        """[(dimension, [bound fields])] in page order."""
+        """[(dimension, [bound fields])] in page order; each field knows its place
+        (`number` of `count`), which the form announces to screen readers."""
         groups = []
-        for question in self.questions:
+        for number, question in enumerate(self.questions, start=1):
             if not groups or groups[-1][0] != question.dimension:
                 groups.append((question.dimension, []))
-            groups[-1][1].append(self[f"q_{question.pk}"])
+            field = self[f"q_{question.pk}"]
+            field.number, field.count = number, len(self.questions)
+            groups[-1][1].append(field)
         return groups
 
     def clean(self):

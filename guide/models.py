@@ -301,7 +301,7 @@ class Career(models.Model):
     time_to_ready = models.CharField(
         max_length=200,
         blank=True,
-        help_text='How long it usually takes to become hireable from scratch, in one phrase, e.g. '
+        help_text="How long it usually takes to become hireable from scratch, in one phrase, e.g. "
         '"9–18 months of focused study". Shown in the guide\'s 60-second summary.',
     )
     top_industries = models.TextField(blank=True, help_text="Comma-separated, most common first.")

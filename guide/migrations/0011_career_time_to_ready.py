@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('guide', '0010_level_base_salary'),
+        ("guide", "0010_level_base_salary"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='career',
-            name='time_to_ready',
-            field=models.CharField(blank=True, help_text='How long it usually takes to become hireable from scratch, in one phrase, e.g. "9–18 months of focused study". Shown in the guide\'s 60-second summary.', max_length=200),
+            model_name="career",
+            name="time_to_ready",
+            field=models.CharField(
+                blank=True,
+                help_text='How long it usually takes to become hireable from scratch, in one phrase, e.g. "9–18 months of focused study". Shown in the guide\'s 60-second summary.',
+                max_length=200,
+            ),
         ),
     ]

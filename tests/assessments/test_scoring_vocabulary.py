@@ -62,3 +62,13 @@ def test_each_skill_on_the_form_says_its_importance_out_of_the_scale(client):
         f"importance {importance}\n        of 5" in page
         or f"importance {importance} of 5" in " ".join(page.split())
     )
+
+
+def test_forms_tell_screen_readers_where_they_are(client):
+    career = make_assessable_career(title="Ops Engineer", skills=3)
+    make_question(dimension=make_dimension(name="Projects"), points=(0, 6, 10))
+    make_question(dimension=make_dimension(name="Network"), points=(0, 5))
+    skills = " ".join(client.get(f"/assessments/{career.slug}/skills/").content.decode().split())
+    assert [f"Skill {n} of 3:" in skills for n in (1, 2, 3)] == [True, True, True]
+    readiness = client.get(f"/assessments/{career.slug}/readiness/").content.decode()
+    assert "Question 1 of 2:" in readiness and "Question 2 of 2:" in readiness
