@@ -9,10 +9,21 @@ class GuideConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from . import search
         from .cache import content_changed
+        from .models import SearchDocument, SearchTerm
 
         for model in self.get_models():
+            if model in (SearchDocument, SearchTerm):
+                continue  # the search index is derived from the guides, not content
             post_save.connect(content_changed, sender=model, dispatch_uid=f"guide-cache-{model}")
             post_delete.connect(
                 content_changed, sender=model, dispatch_uid=f"guide-cache-del-{model}"
+            )
+            # Keep the search document of the career the row belongs to current.
+            post_save.connect(
+                search.content_saved, sender=model, dispatch_uid=f"guide-search-{model}"
+            )
+            post_delete.connect(
+                search.content_deleted, sender=model, dispatch_uid=f"guide-search-del-{model}"
             )

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import DecimalField, Q
 from django.utils.text import slugify
 
+from . import search
 from .models import (
     FAQ,
     Career,
@@ -452,7 +453,8 @@ def load_guides(
             "(a guide slug, a category slug or a skill name as in the files)"
         )
 
-    with transaction.atomic():
+    # One search reindex per guide written, when the load is done (guide/search.py).
+    with transaction.atomic(), search.batch():
         catalog = load_catalog(catalog_data, update=update, report=report, restore=restore)
         careers = ShippedRows(Career, restore=restore)
         written = []
