@@ -662,6 +662,7 @@ class SearchDocument(models.Model):
     class Meta:
         verbose_name = "search document"
         verbose_name_plural = "search documents"
+        default_permissions = ()  # derived data: nobody edits it, not even staff
 
     def __str__(self):
         return self.title
@@ -682,6 +683,7 @@ class SearchTerm(models.Model):
         ordering = ["term"]
         verbose_name = "search term"
         verbose_name_plural = "search terms"
+        default_permissions = ()  # derived data: nobody edits it, not even staff
 
     def __str__(self):
         return self.term

@@ -32,7 +32,8 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import ExpressionWrapper, F, FloatField, Func, QuerySet
+from django.db.models import ExpressionWrapper, F, FloatField, Func, QuerySet, Value
+from django.db.models.functions import Replace
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -60,6 +61,9 @@ CONFIG = "english"  # PostgreSQL text search configuration (stemming and stop wo
 # Snippet markers: control characters staff text never holds (they are stripped when a
 # document is built), turned into <mark> only after the snippet has been escaped.
 START, STOP = "\x02", "\x03"
+# ts_headline drops whatever looks like an HTML tag, so PostgreSQL gets < and > as these and
+# `highlight` puts them back (escaped): a guide that mentions `<script>` shows it as text.
+LT, GT = "\x01", "\x04"
 SNIPPET_WORDS = 24
 
 # Typo correction: words shorter than this are never corrected; a correction must be at
@@ -206,11 +210,16 @@ def index_careers(career_ids: Iterable[int]) -> int:
     return done
 
 
-def reindex_all() -> int:
-    """Rebuild every document, and the vocabulary from scratch. Returns the careers indexed."""
+def clear() -> None:
+    """Empty the index: documents, vocabulary and (SQLite) the FTS5 table."""
     SearchTerm.objects.all().delete()
     _backend().drop_all()
     SearchDocument.objects.all().delete()
+
+
+def reindex_all() -> int:
+    """Rebuild every document, and the vocabulary from scratch. Returns the careers indexed."""
+    clear()
     return index_careers(Career.objects.values_list("pk", flat=True))
 
 
@@ -309,7 +318,7 @@ def highlight(snippet: str | None) -> SafeString:
     snippet holds no match (the words were only in the title, summary or skills)."""
     if not snippet or START not in snippet:
         return mark_safe("")
-    text = escape(" ".join(snippet.split()))
+    text = escape(" ".join(snippet.replace(LT, "<").replace(GT, ">").split()))
     text = re.sub(f"{START}(.*?){STOP}", r"<mark>\1</mark>", text, flags=re.S)
     return mark_safe(text.replace(START, "").replace(STOP, ""))  # noqa: S308 - escaped above
 
@@ -383,7 +392,9 @@ class _Postgres:
         return careers.filter(search_document__vector=query).annotate(
             search_rank=ExpressionWrapper(rank, output_field=FloatField()),
             search_snippet=SearchHeadline(
-                "search_document__body",
+                Replace(
+                    Replace("search_document__body", Value("<"), Value(LT)), Value(">"), Value(GT)
+                ),
                 query,
                 config=CONFIG,
                 start_sel=START,

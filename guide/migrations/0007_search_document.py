@@ -39,6 +39,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "search document",
                 "verbose_name_plural": "search documents",
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
@@ -55,6 +56,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "search term",
                 "verbose_name_plural": "search terms",
+                "default_permissions": (),
                 "ordering": ["term"],
             },
         ),
