@@ -26,14 +26,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVector,
 )
 from django.db import connection
 from django.db.models import ExpressionWrapper, F, FloatField, Func, QuerySet, Value
-from django.db.models.functions import Replace
+from django.db.models.functions import Greatest, Lower, StrIndex, Substr
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -58,13 +57,14 @@ from .models import (
 FTS_TABLE = "guide_search_fts"  # SQLite only; created by migration guide 0008
 CONFIG = "english"  # PostgreSQL text search configuration (stemming and stop words)
 
-# Snippet markers: control characters staff text never holds (they are stripped when a
-# document is built), turned into <mark> only after the snippet has been escaped.
-START, STOP = "\x02", "\x03"
-# ts_headline drops whatever looks like an HTML tag, so PostgreSQL gets < and > as these and
-# `highlight` puts them back (escaped): a guide that mentions `<script>` shows it as text.
-LT, GT = "\x01", "\x04"
-SNIPPET_WORDS = 24
+# Snippets: the database cuts SNIPPET_LENGTH characters of the body around the first
+# place a search word starts (a plain substring search, cheap however long the guide), and
+# `highlight` escapes that text and marks the words in Python. Cutting in the database
+# keeps the cost per result small and the same on both databases; the full-text engines'
+# own highlighters (ts_headline, snippet()) re-read the whole guide for every result.
+SNIPPET_LENGTH = 320
+SNIPPET_LEAD = 120  # characters kept before the first match
+
 
 # Typo correction: words shorter than this are never corrected; a correction must be at
 # least this similar (difflib ratio, 0-1) to the typed word.
@@ -305,22 +305,59 @@ def query_terms(words: Iterable[str]) -> list[str]:
 
 def ranked(careers: QuerySet[Career], words: Iterable[str]) -> QuerySet[Career]:
     """`careers` that hold every word, best first, each annotated with `search_rank` (tier
-    plus relevance, see the module docstring) and `search_snippet` (text with the matches
-    between START and STOP; pass it through `highlight`)."""
+    plus relevance, see the module docstring) and `search_snippet` (the passage of the body
+    around the first word; `highlight` turns it into safe HTML)."""
     terms = query_terms(words)
     if not terms:
         return careers.none()
-    return _backend().ranked(careers, terms).order_by("-search_rank", "title")
+    body = F("search_document__body")
+    at = StrIndex(Lower(body), Value(match_prefix(terms[0])))
+    return (
+        _backend()
+        .ranked(careers, terms)
+        .annotate(
+            search_snippet_at=Greatest(at - SNIPPET_LEAD, 1),
+            search_snippet=Substr(body, Greatest(at - SNIPPET_LEAD, 1), SNIPPET_LENGTH),
+        )
+        .order_by("-search_rank", "title")
+    )
 
 
-def highlight(snippet: str | None) -> SafeString:
-    """A snippet as safe HTML: its text escaped, the matched words in <mark>. Empty when the
-    snippet holds no match (the words were only in the title, summary or skills)."""
-    if not snippet or START not in snippet:
+def match_prefix(term: str) -> str:
+    """The start of a word that its other forms share, near enough for finding and marking
+    it in a passage: "engineering" -> "engineer" (also in "engineers")."""
+    return term if len(term) <= 5 else term[: max(5, len(term) - 3)]
+
+
+def snippet_html(career: Career, terms: Iterable[str]) -> SafeString:
+    """The highlighted passage of a career from `ranked`, cut to whole words."""
+    text = career.search_snippet or ""
+    if career.search_snippet_at > 1:  # starts mid-guide: drop the cut word, say so
+        text = "… " + text.split(" ", 1)[-1]
+    if len(career.search_snippet or "") >= SNIPPET_LENGTH:  # stops mid-guide
+        text = text.rsplit(" ", 1)[0] + " …"
+    return highlight(text, terms)
+
+
+def highlight(snippet: str | None, terms: Iterable[str]) -> SafeString:
+    """A passage as safe HTML: its text escaped, each word starting like a search term in
+    <mark>. Empty when no word matches (the search words were only in the title, summary or
+    skills)."""
+    text = " ".join((snippet or "").split())
+    prefixes = sorted({match_prefix(term) for term in terms}, key=len, reverse=True)
+    if not text or not prefixes:
         return mark_safe("")
-    text = escape(" ".join(snippet.replace(LT, "<").replace(GT, ">").split()))
-    text = re.sub(f"{START}(.*?){STOP}", r"<mark>\1</mark>", text, flags=re.S)
-    return mark_safe(text.replace(START, "").replace(STOP, ""))  # noqa: S308 - escaped above
+    word = re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.I)
+    if not word.search(text):
+        return mark_safe("")
+    parts, last = [], 0
+    for found in word.finditer(text):
+        parts.append(escape(text[last : found.start()]))
+        parts.append(f"<mark>{escape(found.group(0))}</mark>")
+        last = found.end()
+    parts.append(escape(text[last:]))
+    html_text = "".join(parts)
+    return mark_safe(html_text)  # noqa: S308 - every piece escaped above
 
 
 def corrected(words: Iterable[str]) -> list[str] | None:
@@ -390,20 +427,7 @@ class _Postgres:
             + SearchRank(vector, query, normalization=32)  # rank / (rank + 1), in [0, 1)
         )
         return careers.filter(search_document__vector=query).annotate(
-            search_rank=ExpressionWrapper(rank, output_field=FloatField()),
-            search_snippet=SearchHeadline(
-                Replace(
-                    Replace("search_document__body", Value("<"), Value(LT)), Value(">"), Value(GT)
-                ),
-                query,
-                config=CONFIG,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=SNIPPET_WORDS // 2,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
+            search_rank=ExpressionWrapper(rank, output_field=FloatField())
         )
 
     def similar_terms(self, term: str) -> list[str]:
@@ -453,7 +477,6 @@ class _Sqlite:
             params=[match],
             select={
                 "search_rank": f"(2 * {tier} + {tier} + {score} / (1.0 + {score}))",
-                "search_snippet": (f"snippet({fts}, 2, char(2), char(3), ' … ', {SNIPPET_WORDS})"),
             },
             select_params=[f"{{title}} : ({match})", f"{{title keywords}} : ({match})"],
         )

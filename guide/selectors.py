@@ -89,8 +89,9 @@ def career_search(*, query: str = "", category: str = "") -> CareerSearch:
 
 def _ranked(careers: QuerySet[Career], words: list[str]) -> list[Career]:
     found = list(careers.search(words))
+    terms = search.query_terms(words)
     for career in found:
-        career.snippet = search.highlight(career.search_snippet)
+        career.snippet = search.snippet_html(career, terms)
     return found
 
 

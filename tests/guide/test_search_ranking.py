@@ -94,10 +94,27 @@ def test_marker_characters_typed_by_staff_cannot_open_a_mark():
 
 
 def test_highlight_escapes_before_marking():
-    raw = f"a <b> {search.START}word{search.STOP} & {search.START}more{search.STOP}"
-    assert search.highlight(raw) == "a &lt;b&gt; <mark>word</mark> &amp; <mark>more</mark>"
-    assert search.highlight("no match here") == ""
-    assert search.highlight(None) == ""
+    raw = "a <b> Engineers & <i>engineering</i> engine"
+    assert search.highlight(raw, ["engineering"]) == (
+        "a &lt;b&gt; <mark>Engineers</mark> &amp; "
+        "&lt;i&gt;<mark>engineering</mark>&lt;/i&gt; engine"
+    )
+    assert search.highlight("no match here", ["cloud"]) == ""
+    assert search.highlight(None, ["cloud"]) == ""
+
+
+def test_a_long_guide_shows_the_passage_around_the_first_match():
+    career = make_career(title="Long", summary="Plain.")
+    filler = " ".join(f"filler{i}" for i in range(300))
+    FAQ.objects.create(
+        career=career, question="Q?", answer=f"{filler} the albatross nests {filler}"
+    )
+
+    snippet = str(selectors.career_list(query="albatross")[0].snippet)
+
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert "the <mark>albatross</mark> nests" in snippet
+    assert len(snippet) < search.SNIPPET_LENGTH + 40
 
 
 def test_a_match_only_in_the_title_shows_no_snippet(client):
