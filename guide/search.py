@@ -7,10 +7,12 @@ indexed the way each database does it best. The vendor switch is `_backend()`, t
 place that knows which database runs:
 
 - PostgreSQL: a weighted tsvector (title A, keywords B, body C) with a GIN index, matched
-  with `plainto_tsquery('english', ...)`, snippets by `ts_headline`, and typo candidates
-  from the vocabulary by trigram similarity (pg_trgm, GIN index).
-- SQLite: an FTS5 table with the porter stemmer, ranked with bm25(), snippets by
-  snippet(), and typo candidates from the vocabulary's words with the same first letter.
+  with `plainto_tsquery('english', ...)`, ranked with ts_rank, and typo candidates from
+  the vocabulary by trigram similarity (pg_trgm, GIN index).
+- SQLite: an FTS5 table with the porter stemmer, ranked with bm25(), and typo candidates
+  from the vocabulary's words with the same first letter.
+
+Snippets are cut from the document the same way on both (see SNIPPET_LENGTH).
 
 The ranking rule (docs/search.md) is the same on both: a guide whose title holds every
 word comes first, then one whose title, summary, category and skill names hold every
@@ -39,6 +41,7 @@ from django.utils.safestring import SafeString, mark_safe
 from . import markdown
 from .models import (
     FAQ,
+    MAX_SEARCH_WORDS,
     Career,
     CareerLevel,
     CareerSkill,
@@ -294,13 +297,13 @@ def content_deleted(sender, instance, origin=None, **kwargs) -> None:
 
 def query_terms(words: Iterable[str]) -> list[str]:
     """The words a search looks for: lower case, split as the index splits text, stop
-    words dropped, each once."""
+    words dropped, each once, at most MAX_SEARCH_WORDS ("a-b-c" is three)."""
     terms = []
     for word in words:
         for term in _WORD.findall(word.lower()):
             if term not in STOP_WORDS and term not in terms:
                 terms.append(term)
-    return terms
+    return terms[:MAX_SEARCH_WORDS]
 
 
 def ranked(careers: QuerySet[Career], words: Iterable[str]) -> QuerySet[Career]:

@@ -81,3 +81,11 @@ def test_the_shipped_guides_forgive_a_typo(client):
     typed = client.get(reverse("api:career-list"), {"search": "infrastucture"}).json()
     meant = client.get(reverse("api:career-list"), {"search": "infrastructure"}).json()
     assert typed["count"] == meant["count"] > 0
+
+
+def test_words_joined_by_punctuation_count_against_the_limit(
+    cloud_guides, django_assert_max_num_queries
+):
+    joined = "-".join(f"zq{i}xyzw" for i in range(30))[:100]
+    with django_assert_max_num_queries(3 + MAX_SEARCH_WORDS):
+        assert selectors.career_search(query=joined).careers == []
