@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 
+from . import search
 from .cache import content_changed
 from .models import (
     FAQ,
@@ -182,6 +183,11 @@ class CareerAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_count=Count("career_skills"))
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The guide and all its changed inline rows are saved, then searched-for once.
+        with search.batch():
+            return super().changeform_view(request, *args, **kwargs)
 
     @admin.display(description="skills", ordering="skill_count")
     def skill_count(self, career):
