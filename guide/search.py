@@ -33,8 +33,19 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import ExpressionWrapper, F, FloatField, Func, QuerySet, Value
-from django.db.models.functions import Greatest, Lower, StrIndex, Substr
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Greatest, Lower, RowNumber, StrIndex, Substr
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -67,6 +78,7 @@ CONFIG = "english"  # PostgreSQL text search configuration (stemming and stop wo
 # own highlighters (ts_headline, snippet()) re-read the whole guide for every result.
 SNIPPET_LENGTH = 320
 SNIPPET_LEAD = 120  # characters kept before the first match
+SNIPPET_RESULTS = 100  # results given a snippet, best first: the API's largest page
 
 
 # Typo correction: words shorter than this are never corrected; a correction must be at
@@ -313,17 +325,13 @@ def ranked(careers: QuerySet[Career], words: Iterable[str]) -> QuerySet[Career]:
     terms = query_terms(words)
     if not terms:
         return careers.none()
-    body = F("search_document__body")
-    at = StrIndex(Lower(body), Value(match_prefix(terms[0])))
-    return (
-        _backend()
-        .ranked(careers, terms)
-        .annotate(
-            search_snippet_at=Greatest(at - SNIPPET_LEAD, 1),
-            search_snippet=Substr(body, Greatest(at - SNIPPET_LEAD, 1), SNIPPET_LENGTH),
-        )
-        .order_by("-search_rank", "title")
-    )
+    return _backend().ranked(careers, terms)  # ordered best first, then by title
+
+
+def _snippet_start(terms: list[str]):
+    """Where a result's passage starts: SNIPPET_LEAD characters before the first word."""
+    at = StrIndex(Lower("search_document__body"), Value(match_prefix(terms[0])))
+    return Greatest(at - SNIPPET_LEAD, 1)
 
 
 def match_prefix(term: str) -> str:
@@ -429,8 +437,23 @@ class _Postgres:
             + _TierMatch(vector, query, "a,b")
             + SearchRank(vector, query, normalization=32)  # rank / (rank + 1), in [0, 1)
         )
-        return careers.filter(search_document__vector=query).annotate(
+        found = careers.filter(search_document__vector=query).annotate(
             search_rank=ExpressionWrapper(rank, output_field=FloatField())
+        )
+        # Only the first SNIPPET_RESULTS results get a passage: reading the (compressed)
+        # body is the costly part of a result, and no page shows more than that.
+        order = [F("search_rank").desc(), F("title").asc()]
+        first = Q(search_position__lte=SNIPPET_RESULTS)
+        start = _snippet_start(terms)
+        return (
+            found.annotate(search_position=Window(RowNumber(), order_by=order))
+            .annotate(
+                search_snippet_at=Case(When(first, then=start), default=Value(1)),
+                search_snippet=Case(
+                    When(first, then=Substr("search_document__body", start, SNIPPET_LENGTH))
+                ),
+            )
+            .order_by(*order)
         )
 
     def similar_terms(self, term: str) -> list[str]:
@@ -468,21 +491,24 @@ class _Sqlite:
         match = " ".join(f'"{term}"' for term in terms)  # terms are letters and digits only
         fts = FTS_TABLE
         career = Career._meta.db_table
-        tier = (
-            f"(SELECT COUNT(*) FROM {fts} AS tier WHERE tier.{fts} MATCH %s "  # noqa: S608
-            f"AND tier.rowid = {career}.id)"
-        )
+        # Uncorrelated, so SQLite runs each tier's full-text query once, not once per row.
+        tier = f"(CASE WHEN {career}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) THEN 1 ELSE 0 END)"  # noqa: E501, S608
         score = f"(-bm25({fts}, {self.WEIGHTS}))"  # bm25 is negative: better is lower
         # Only constants are formatted into the SQL; the words travel as parameters.
-        return careers.extra(  # noqa: S610
+        found = careers.extra(  # noqa: S610
             tables=[fts],
             where=[f"{fts}.rowid = {career}.id", f"{fts} MATCH %s"],
             params=[match],
-            select={
-                "search_rank": f"(2 * {tier} + {tier} + {score} / (1.0 + {score}))",
-            },
+            select={"search_rank": f"(2 * {tier} + {tier} + {score} / (1.0 + {score}))"},
             select_params=[f"{{title}} : ({match})", f"{{title keywords}} : ({match})"],
         )
+        # bm25() cannot be used inside a window function, so every result gets its
+        # passage here; SQLite cuts it quickly (docs/search.md, "Limits").
+        start = _snippet_start(terms)
+        return found.annotate(
+            search_snippet_at=start,
+            search_snippet=Substr("search_document__body", start, SNIPPET_LENGTH),
+        ).order_by("-search_rank", "title")
 
     def similar_terms(self, term: str) -> list[str]:
         first = term[0]

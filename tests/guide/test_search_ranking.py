@@ -131,3 +131,16 @@ def test_without_a_query_the_list_is_alphabetical(client):
         make_career(title=title)
     response = client.get(reverse("guide:career-list"))
     assert [c.title for c in response.context["careers"]] == ["Alpha", "Mid", "Zeta"]
+
+
+def test_the_best_results_get_snippets_when_the_cost_is_capped(monkeypatch):
+    # PostgreSQL cuts passages for the first SNIPPET_RESULTS results only (docs/search.md).
+    monkeypatch.setattr(search, "SNIPPET_RESULTS", 2)
+    for title in ["Aa", "Bb", "Cc"]:
+        career = make_career(title=title, summary="Plain.")
+        FAQ.objects.create(career=career, question="Q?", answer="The lemur sleeps.")
+
+    results = selectors.career_list(query="lemur")
+
+    assert [c.title for c in results] == ["Aa", "Bb", "Cc"]
+    assert all("<mark>lemur</mark>" in c.snippet for c in results[:2])
