@@ -76,8 +76,8 @@ CONFIG = "english"  # PostgreSQL text search configuration (stemming and stop wo
 # `highlight` escapes that text and marks the words in Python. Cutting in the database
 # keeps the cost per result small and the same on both databases; the full-text engines'
 # own highlighters (ts_headline, snippet()) re-read the whole guide for every result.
-SNIPPET_LENGTH = 320
-SNIPPET_LEAD = 120  # characters kept before the first match
+SNIPPET_LENGTH = 240
+SNIPPET_LEAD = 90  # characters kept before the first match
 SNIPPET_RESULTS = 100  # results given a snippet, best first: the API's largest page
 
 
@@ -334,18 +334,45 @@ def _snippet_start(terms: list[str]):
     return Greatest(at - SNIPPET_LEAD, 1)
 
 
+# Endings dropped from a search word to find and mark its other forms in a passage, the
+# longest that fits first; what is left must keep at least 4 letters.
+_ENDINGS = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "es", "s", "ed", "ly")
+
+
 def match_prefix(term: str) -> str:
     """The start of a word that its other forms share, near enough for finding and marking
-    it in a passage: "engineering" -> "engineer" (also in "engineers")."""
-    return term if len(term) <= 5 else term[: max(5, len(term) - 3)]
+    it in a passage: "engineering" -> "engineer" (also in "engineers"), "dynamodb" stays."""
+    for ending in _ENDINGS:
+        if term.endswith(ending) and len(term) - len(ending) >= 4:
+            return term[: -len(ending)]
+    return term
+
+
+def _word_pattern(terms: Iterable[str]) -> re.Pattern | None:
+    """Words starting like any of the terms (see match_prefix), longest prefix first."""
+    prefixes = sorted({match_prefix(term) for term in terms}, key=len, reverse=True)
+    if not prefixes:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.I)
 
 
 def snippet_html(career: Career, terms: Iterable[str]) -> SafeString:
-    """The highlighted passage of a career from `ranked`, cut to whole words."""
-    text = career.search_snippet or ""
-    if career.search_snippet_at > 1:  # starts mid-guide: drop the cut word, say so
+    """The highlighted passage of a career from `ranked`: of the parts of the guide in it (an
+    answer, a step, a section ...), the one with the most search words, cut to whole words."""
+    raw = career.search_snippet or ""
+    word = _word_pattern(terms)
+    lines = raw.split("\n")  # the document puts each part of the guide on its own line
+    if word is None:
+        return mark_safe("")
+    # The part that holds the most of the different words; the first of equals.
+    hits = [len({m.group(0).lower() for m in word.finditer(line)}) for line in lines]
+    index = max(range(len(lines)), key=lambda i: (hits[i], -i))
+    if not hits[index]:
+        return mark_safe("")
+    text = lines[index].strip()
+    if index == 0 and career.search_snippet_at > 1:  # the part began before the passage
         text = "… " + text.split(" ", 1)[-1]
-    if len(career.search_snippet or "") >= SNIPPET_LENGTH:  # stops mid-guide
+    if index == len(lines) - 1 and len(raw) >= SNIPPET_LENGTH:  # and goes on after it
         text = text.rsplit(" ", 1)[0] + " …"
     return highlight(text, terms)
 
@@ -355,11 +382,8 @@ def highlight(snippet: str | None, terms: Iterable[str]) -> SafeString:
     <mark>. Empty when no word matches (the search words were only in the title, summary or
     skills)."""
     text = " ".join((snippet or "").split())
-    prefixes = sorted({match_prefix(term) for term in terms}, key=len, reverse=True)
-    if not text or not prefixes:
-        return mark_safe("")
-    word = re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.I)
-    if not word.search(text):
+    word = _word_pattern(terms)
+    if not text or word is None or not word.search(text):
         return mark_safe("")
     parts, last = [], 0
     for found in word.finditer(text):
@@ -367,8 +391,7 @@ def highlight(snippet: str | None, terms: Iterable[str]) -> SafeString:
         parts.append(f"<mark>{escape(found.group(0))}</mark>")
         last = found.end()
     parts.append(escape(text[last:]))
-    html_text = "".join(parts)
-    return mark_safe(html_text)  # noqa: S308 - every piece escaped above
+    return mark_safe("".join(parts))  # noqa: S308 - every piece escaped above
 
 
 def corrected(words: Iterable[str]) -> list[str] | None:

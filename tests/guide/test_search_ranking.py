@@ -144,3 +144,32 @@ def test_the_best_results_get_snippets_when_the_cost_is_capped(monkeypatch):
 
     assert [c.title for c in results] == ["Aa", "Bb", "Cc"]
     assert all("<mark>lemur</mark>" in c.snippet for c in results[:2])
+
+
+def test_the_snippet_is_the_part_of_the_guide_that_holds_the_words():
+    career = make_career(title="Birder", summary="Plain.")
+    FAQ.objects.create(career=career, question="Gear?", answer="Binoculars and boots.", order=1)
+    FAQ.objects.create(career=career, question="Birds?", answer="The osprey dives fast.", order=2)
+    FAQ.objects.create(career=career, question="Hours?", answer="Dawn and dusk.", order=3)
+
+    snippet = str(selectors.career_list(query="osprey")[0].snippet)
+
+    assert snippet == "The <mark>osprey</mark> dives fast."
+
+
+@pytest.mark.parametrize(
+    ("term", "marked", "not_marked"),
+    [
+        ("engineering", ["engineer", "Engineers", "engineering"], ["engine"]),
+        ("dynamodb", ["DynamoDB"], ["dynamic"]),
+        ("kubernetes", ["Kubernetes"], ["kube"]),
+        ("deployments", ["deploy", "deployment"], ["depot"]),
+    ],
+)
+def test_other_forms_of_the_word_are_marked_and_look_alikes_are_not(term, marked, not_marked):
+    text = " ".join(marked + not_marked)
+    html = str(search.highlight(text, [term]))
+    for word in marked:
+        assert f"<mark>{word}</mark>" in html
+    for word in not_marked:
+        assert f"<mark>{word}</mark>" not in html
