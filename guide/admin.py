@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 
+from . import search
 from .cache import content_changed
 from .figures import CareerFigures, contradictions
 from .models import (
@@ -312,6 +313,11 @@ class CareerAdmin(admin.ModelAdmin):
                 formset.career_form = getattr(obj, "_admin_form", None)
                 formset.siblings = formsets
         return formsets, inline_instances
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The guide and all its changed inline rows are saved, then searched-for once.
+        with search.batch():
+            return super().changeform_view(request, *args, **kwargs)
 
     @admin.display(description="skills", ordering="skill_count")
     def skill_count(self, career):

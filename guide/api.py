@@ -82,12 +82,34 @@ class CareerListOutputSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
     url = serializers.SerializerMethodField(help_text="This guide in the API.")
     html_url = serializers.SerializerMethodField(help_text="This guide on the web site.")
+    rank = serializers.SerializerMethodField(
+        help_text=(
+            "With `search`: how well the guide matches, higher first. The whole part is the "
+            "tier (2: every word in the title; 1: in the title, summary, category and skill "
+            "names; 0: elsewhere in the guide), the fraction the relevance within the tier. "
+            "Null without `search`."
+        )
+    )
+    snippet = serializers.SerializerMethodField(
+        help_text=(
+            "With `search`: a passage of the guide around the words, as HTML: the text is "
+            "escaped and each match is in `<mark>`. Empty when the words are only in the title, "
+            "summary or skills; null without `search`."
+        )
+    )
 
     def get_url(self, career) -> str:
         return api_career_url(career.slug)
 
     def get_html_url(self, career) -> str:
         return career.get_absolute_url()
+
+    def get_rank(self, career) -> float | None:
+        rank = getattr(career, "search_rank", None)
+        return None if rank is None else round(rank, 4)
+
+    def get_snippet(self, career) -> str | None:
+        return getattr(career, "snippet", None)
 
 
 PAY_BASIS_HELP = "`base` (base salary) or `total` (total compensation: base, bonus, stock)."
@@ -398,8 +420,9 @@ class CareerListFilterSerializer(serializers.Serializer):
         allow_blank=True,
         max_length=selectors.MAX_QUERY_LENGTH,
         help_text=(
-            "Words that must all appear in the title, summary or a skill name. Only the "
-            f"first {selectors.MAX_SEARCH_WORDS} words count; any after them are ignored."
+            "Words that must all appear somewhere in the guide (any form of a word: "
+            "'engineering' finds 'engineer'). Only the first "
+            f"{selectors.MAX_SEARCH_WORDS} words count; any after them are ignored."
         ),
     )
     category = serializers.SlugField(
@@ -423,6 +446,8 @@ _LIST_EXAMPLE = {  # one item; the schema shows it inside a page
     "updated_at": "2025-11-20T09:30:00Z",
     "url": "/api/v1/careers/amazon-engineer/",
     "html_url": "/careers/amazon-engineer/",
+    "rank": 0.42,
+    "snippet": "Tables live in <mark>DynamoDB</mark>, with on-call shared by the team …",
 }
 
 
@@ -512,9 +537,12 @@ class CareerListApi(APIView):
         summary="List published careers",
         description=(
             "Published career guides by title, 20 a page. `search` keeps careers whose "
-            "title, summary or skill names contain every word (the first "
-            f"{selectors.MAX_SEARCH_WORDS} words count); `category` keeps one "
-            "category. Open to everyone."
+            "guide holds every word anywhere (title, summary, skills, responsibilities, "
+            "sections, FAQ, specializations, steps, pros and cons; the first "
+            f"{selectors.MAX_SEARCH_WORDS} words count), ordered by `rank`, best first, "
+            "each with a highlighted `snippet`. When no guide holds a word, it is corrected "
+            "to the closest word that one does ('clod' to 'cloud'), if that finds guides. "
+            "`category` keeps one category. Open to everyone. See docs/search.md."
         ),
         parameters=[CareerListFilterSerializer],
         responses=CareerListOutputSerializer(many=True),

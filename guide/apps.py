@@ -12,12 +12,23 @@ class GuideConfig(AppConfig):
         from occupations.models import Release
         from occupations.signals import release_imported
 
+        from . import search
         from .cache import content_changed, official_figures_changed
+        from .models import SearchDocument, SearchTerm
 
         for model in self.get_models():
+            if model in (SearchDocument, SearchTerm):
+                continue  # the search index is derived from the guides, not content
             post_save.connect(content_changed, sender=model, dispatch_uid=f"guide-cache-{model}")
             post_delete.connect(
                 content_changed, sender=model, dispatch_uid=f"guide-cache-del-{model}"
+            )
+            # Keep the search document of the career the row belongs to current.
+            post_save.connect(
+                search.content_saved, sender=model, dispatch_uid=f"guide-search-{model}"
+            )
+            post_delete.connect(
+                search.content_deleted, sender=model, dispatch_uid=f"guide-search-del-{model}"
             )
         # The official pay every guide shows (occupations app): an import, or a release row
         # saved or deleted, invalidates every cached guide page.

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from occupations.services import occupation_for_code, soc_is_known
 
+from . import search
 from .figures import CareerFigures, contradictions, problem_place
 from .models import (
     FAQ,
@@ -634,7 +635,8 @@ def load_guides(
             "(a guide slug, a category slug or a skill name as in the files)"
         )
 
-    with transaction.atomic():
+    # One search reindex per guide written, when the load is done (guide/search.py).
+    with transaction.atomic(), search.batch():
         catalog = load_catalog(catalog_data, update=update, report=report, restore=restore)
         careers = ShippedRows(Career, restore=restore)
         written = []

@@ -7,6 +7,7 @@ Markdown written by staff; templates render it through `guide.markdown.render`,
 which sanitises the HTML, so nothing staff type is trusted as raw HTML.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -213,8 +214,8 @@ class SkillAnchor(models.Model):
         return f"{self.skill}: {self.level} ({self.get_level_display()})"
 
 
-# Words of a search beyond this many are ignored (the page and the API say so). Each word
-# costs one subquery, so this bounds the work a single request can ask for.
+# Words of a search beyond this many are ignored (the page and the API say so). This bounds
+# the work a single request can ask for (the query text, and typo lookups one per word).
 MAX_SEARCH_WORDS = 8
 
 
@@ -223,24 +224,19 @@ class CareerQuerySet(models.QuerySet):
         """What the public may see: used by every public view, the sitemap and the API."""
         return self.filter(status=Career.Status.PUBLISHED)
 
-    def search(self, query: str):
-        """Careers whose title, summary or a skill name holds each of the first words.
+    def search(self, words):
+        """These careers holding every word (a string or a list of words) anywhere in their
+        guide, best first, with `search_rank` and `search_snippet` (guide/search.py).
 
-        Only the first MAX_SEARCH_WORDS words count. Each word adds one EXISTS subquery
-        over the career's skills instead of a join, so a career appears once without
-        DISTINCT and the work grows with the number of words rather than multiplying.
+        Only the first MAX_SEARCH_WORDS words count. Each career has one search document,
+        so the match is one indexed lookup whatever the number of words: no join over the
+        guide's parts, no DISTINCT.
         """
-        qs = self
-        for word in query.split()[:MAX_SEARCH_WORDS]:
-            has_skill = CareerSkill.objects.filter(
-                career=models.OuterRef("pk"), skill__name__icontains=word
-            )
-            qs = qs.filter(
-                models.Q(title__icontains=word)
-                | models.Q(summary__icontains=word)
-                | models.Exists(has_skill)
-            )
-        return qs
+        from .search import ranked
+
+        if isinstance(words, str):
+            words = words.split()
+        return ranked(self, list(words)[:MAX_SEARCH_WORDS])
 
 
 class Career(models.Model):
@@ -301,6 +297,7 @@ class Career(models.Model):
     time_to_ready = models.CharField(
         max_length=200,
         blank=True,
+        db_default="",  # rows written by code or migrations older than the column still insert
         help_text="How long it usually takes to become hireable from scratch, in one phrase, e.g. "
         '"9–18 months of focused study". Shown in the guide\'s 60-second summary.',
     )
@@ -885,3 +882,52 @@ class ShippedContent(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key}"
+
+
+class SearchDocument(models.Model):
+    """Every word of one career's guide as plain text, for search (see guide/search.py).
+
+    Rebuilt from the guide whenever any part of it is saved or deleted; never edited by
+    hand. Three fields, because where a word appears decides how a result ranks: the
+    title first, then the summary, category and skill names, then the rest of the guide.
+    On PostgreSQL `vector` holds the weighted full-text vector (GIN index, migration
+    0008); on SQLite the same text is also written to an FTS5 table (migration 0008).
+    """
+
+    career = models.OneToOneField(
+        Career, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    title = models.TextField()
+    keywords = models.TextField(help_text="Summary, category and skill names.")
+    body = models.TextField(help_text="Every other word of the guide, Markdown stripped.")
+    vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; NULL on SQLite
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "search document"
+        verbose_name_plural = "search documents"
+        default_permissions = ()  # derived data: nobody edits it, not even staff
+
+    def __str__(self):
+        return self.title
+
+
+class SearchTerm(models.Model):
+    """One word found in some guide: the vocabulary that typo correction picks from.
+
+    Words are added as guides are indexed; `reindex_search` rebuilds the list, dropping
+    words no guide holds any more.
+    """
+
+    # The unique index serves the "which of these words are known" lookup; on PostgreSQL a
+    # trigram GIN index (migration 0008) serves the lookup of words similar to a typo.
+    term = models.CharField(max_length=40, unique=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "search term"
+        verbose_name_plural = "search terms"
+        default_permissions = ()  # derived data: nobody edits it, not even staff
+
+    def __str__(self):
+        return self.term

@@ -9,6 +9,7 @@ from occupations import selectors as official
 from occupations.models import Area, Estimate, Release
 from occupations.selectors import AreaPay, Citation, PaySummary, current_release
 
+from . import search
 from .figures import (
     CareerFigures,
     Headline,
@@ -64,15 +65,58 @@ def published_career(*, slug: str, queryset: QuerySet[Career] | None = None) -> 
     return careers.published().filter(slug=slug).first()
 
 
-def career_list(*, query: str = "", category: str = "") -> QuerySet[Career]:
-    """Published careers matching the search words and category slug, by title."""
+@dataclass
+class CareerSearch:
+    """What a search found, for the careers page and the API's list."""
+
+    careers: QuerySet[Career] | list[Career]
+    words: list[str]  # the words searched for (at most MAX_SEARCH_WORDS)
+    ignored_words: list[str]  # the words past the limit, left out
+    corrected_words: list[str] | None = None  # searched instead, when `words` found nothing
+
+    @property
+    def corrected_query(self) -> str:
+        return " ".join(self.corrected_words or [])
+
+
+def career_search(*, query: str = "", category: str = "") -> CareerSearch:
+    """Published careers in the category (a slug) holding every search word anywhere in
+    their guide, best first (see guide/search.py), each with a highlighted `snippet`; by
+    title when there are no words.
+
+    With words the result is a list, loaded in one query. When it is empty, words that no
+    guide holds are corrected to the closest ones that a guide does hold and the search runs
+    once more; the correction is kept only when that finds something.
+    """
     careers = Career.objects.published().select_related("category")
-    words, _ = search_words(query)
-    if words:
-        careers = careers.search(" ".join(words))
     if category:
         careers = careers.filter(category__slug=category)
-    return careers.order_by("title")
+    words, ignored = search_words(query)
+    if not words:
+        return CareerSearch(careers=careers.order_by("title"), words=[], ignored_words=ignored)
+    found = _ranked(careers, words)
+    correction = None
+    if not found:
+        alternative = search.corrected(words)
+        if alternative:
+            found = _ranked(careers, alternative)
+            correction = alternative if found else None
+    return CareerSearch(
+        careers=found, words=words, ignored_words=ignored, corrected_words=correction
+    )
+
+
+def _ranked(careers: QuerySet[Career], words: list[str]) -> list[Career]:
+    found = list(careers.search(words))
+    terms = search.query_terms(words)
+    for career in found:
+        career.snippet = search.snippet_html(career, terms)
+    return found
+
+
+def career_list(*, query: str = "", category: str = "") -> QuerySet[Career] | list[Career]:
+    """The careers of `career_search`: by title, or best first when searching."""
+    return career_search(query=query, category=category).careers
 
 
 def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None:

@@ -54,16 +54,16 @@ def home(request):
 def career_list(request):
     query = _clean_param(request, "q", selectors.MAX_QUERY_LENGTH)
     category_slug = _clean_param(request, "category")
-    careers = selectors.career_list(query=query, category=category_slug)
+    found = selectors.career_search(query=query, category=category_slug)
     categories = Category.objects.with_published_careers()
-    _, ignored_words = selectors.search_words(query)
     return render(
         request,
         "guide/career_list.html",
         {
-            "careers": careers,
+            "careers": found.careers,
             "query": query,
-            "ignored_words": " ".join(ignored_words),
+            "corrected_query": found.corrected_query,
+            "ignored_words": " ".join(found.ignored_words),
             "categories": categories,
             "category_slug": category_slug,
         },

@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
             name="time_to_ready",
             field=models.CharField(
                 blank=True,
+                db_default="",
                 help_text='How long it usually takes to become hireable from scratch, in one phrase, e.g. "9–18 months of focused study". Shown in the guide\'s 60-second summary.',
                 max_length=200,
             ),

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from guide import search
 from guide.loader import ContentError, check_guides, load_guides
 
 
@@ -48,4 +49,6 @@ class Command(BaseCommand):
             report = load_guides(update=update, only=only, publish=publish, restore=restore)
         except ContentError as exc:
             raise CommandError(str(exc)) from None
+        # The load indexed what it wrote; a database from before search gets the rest.
+        search.index_missing()
         self.stdout.write(report.summary())
