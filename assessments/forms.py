@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from guide.models import Career, Proficiency
 
 from . import submissions
-from .models import PlanStep, Question
+from .models import PlanItem, PlanStep, Question
 
 RATING_CHOICES = [(value, f"{value} — {anchor}") for value, anchor in Proficiency.anchors().items()]
 
@@ -131,6 +131,13 @@ class PlanStepForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 2, "maxlength": 4000}),
         }
         labels = {"note": "Private note"}
+
+
+class PlanItemForm(forms.ModelForm):
+    """The same two fields as a step's form, for an item made from the user's results."""
+
+    class Meta(PlanStepForm.Meta):
+        model = PlanItem
 
 
 class TargetDateForm(forms.Form):
