@@ -306,6 +306,9 @@ class Result(models.Model):
                 fields=["user", "career_slug", "kind", "-created_at"],
                 name="assess_result_history",
             ),
+            # Serves the dashboard's full history: one user's results newest first, a page
+            # at a time, without reading every row.
+            models.Index(fields=["user", "-created_at"], name="assess_result_newest"),
         ]
 
     def __str__(self):

@@ -153,9 +153,11 @@ def dashboard_tracks(*, user) -> list[Track]:
     changed. Bounded whatever the history's size: each track carries its newest
     `TREND_POINTS` results (for the trend) and `total`, the number of attempts.
 
-    Queries: the newest results of each track, without snapshots, numbered per track by
-    a window function (1); the snapshots of the two latest results of each track (1);
-    the current guides, to spot edits since (1).
+    Queries: the ids of the newest results of each track, numbered per track by a window
+    function over the history index (1); the attempts per track, counted on the same
+    index (1); those results without snapshots (1); the
+    snapshots of the two latest results of each track (1); the current guides, to spot
+    edits since (1).
     """
     tracks: dict[tuple[str, str], Track] = {}
     newest = Window(
@@ -163,12 +165,17 @@ def dashboard_tracks(*, user) -> list[Track]:
         partition_by=[F("career_slug"), F("kind")],
         order_by=[F("created_at").desc(), F("pk").desc()],
     )
-    per_track = Window(Count("pk"), partition_by=[F("career_slug"), F("kind")])
+    # Only indexed columns here (assess_result_history), so the database never reads the
+    # snapshots of the whole history; the rows themselves are fetched by id below.
+    mine = Result.objects.filter(user=user).order_by()
+    shown = list(mine.annotate(place=newest).filter(place__lte=TREND_POINTS).values_list("pk"))
+    attempts = {
+        (row["career_slug"], row["kind"]): row["attempts"]
+        for row in mine.values("career_slug", "kind").annotate(attempts=Count("pk"))
+    }
     results = (
-        Result.objects.filter(user=user)
+        Result.objects.filter(pk__in=[pk for (pk,) in shown])
         .defer("items", "recommendations")
-        .annotate(place=newest, attempts=per_track)
-        .filter(place__lte=TREND_POINTS)
         .order_by("-created_at", "-pk")
     )
     for result in results:
@@ -179,7 +186,7 @@ def dashboard_tracks(*, user) -> list[Track]:
                 career_title=result.career_title,
                 kind=result.kind,
                 kind_label=result.get_kind_display(),
-                total=result.attempts,
+                total=attempts.get((result.career_slug, result.kind), 0),
             ),
         )
         track.results.append(result)
@@ -402,9 +409,10 @@ def plan_with_item(*, user, item_id: int) -> Plan | None:
 def latest_ratings(*, user) -> dict[int, matching.Rating]:
     """The user's latest rating of every skill they have rated, by skill id.
 
-    Read from the newest skills-gap result of each career (a window function numbers
-    them per career: one query, whatever the history's size); a skill rated in several
-    careers takes its newest rating."""
+    Read from the newest skills-gap result of each career: their ids from the history
+    index (a window function numbers them per career, 1 query), then those results (1),
+    whatever the history's size. A skill rated in several careers takes its newest
+    rating."""
     if user is None or not user.is_authenticated:
         return {}
     newest = Window(
@@ -412,10 +420,15 @@ def latest_ratings(*, user) -> dict[int, matching.Rating]:
         partition_by=[F("career_slug")],
         order_by=[F("created_at").desc(), F("pk").desc()],
     )
-    results = (
+    newest_ids = (
         Result.objects.filter(user=user, kind=Result.Kind.SKILLS)
+        .order_by()
         .annotate(place=newest)
         .filter(place=1)
+        .values_list("pk", flat=True)
+    )
+    results = (
+        Result.objects.filter(pk__in=list(newest_ids))
         .only("pk", "kind", "career_title", "created_at", "items", "snapshot_version")
         .order_by("-created_at", "-pk")
     )
@@ -482,6 +495,75 @@ def career_matches(*, ratings: dict[int, matching.Rating]) -> Matches:
         for c in careers
     ]
     return Matches(careers=matching.rank([m for m in found if m is not None]), ratings=ratings)
+
+
+@dataclass
+class NextAction:
+    title: str
+    url: str
+    status_label: str
+    why: str = ""
+
+
+@dataclass
+class Focus:
+    """The dashboard's first screen: the goal's career (or the latest one assessed)."""
+
+    career_slug: str
+    career_title: str
+    from_goal: bool
+    target_level: str = ""
+    track: Track | None = None  # its skills-gap track, else its readiness track
+    plan: PlanView | None = None
+    actions: list[NextAction] = field(default_factory=list)
+
+    @property
+    def band(self):
+        """The score's band in words (scoring.band_of, docs/scoring.md), when scored."""
+        band_of = getattr(scoring, "band_of", None)
+        if self.track is None or band_of is None:
+            return None
+        return band_of(self.track.latest.score)
+
+
+NEXT_ACTIONS = 3
+
+
+def dashboard_focus(*, goal, tracks: list[Track], plans: list[PlanView]) -> Focus | None:
+    """What the first screen answers "how am I doing?" with. No queries: it picks from
+    what the dashboard has already loaded."""
+    career = goal.target_career if goal is not None else None
+    if career is not None:
+        focus = Focus(
+            career_slug=career.slug,
+            career_title=career.title,
+            from_goal=True,
+            target_level=goal.target_level.title if goal.target_level else "",
+        )
+    elif tracks:
+        focus = Focus(
+            career_slug=tracks[0].career_slug, career_title=tracks[0].career_title, from_goal=False
+        )
+    else:
+        return None
+    mine = [t for t in tracks if t.career_slug == focus.career_slug]
+    focus.track = next((t for t in mine if t.kind == Result.Kind.SKILLS), None) or next(
+        iter(mine), None
+    )
+    focus.plan = next((v for v in plans if v.plan.slug == focus.career_slug), None)
+    if focus.plan is not None:
+        url = focus.plan.plan.get_absolute_url()
+        for row in focus.plan.next_actions(NEXT_ACTIONS):
+            is_step = isinstance(row, PlanStep)
+            focus.actions.append(
+                NextAction(
+                    title=row.step_title if is_step else row.title,
+                    url=f"{url}#{'step' if is_step else 'item'}-{row.pk}",
+                    status_label=row.get_status_display(),
+                    why="" if is_step else row.why,
+                )
+            )
+    return focus
 
 
 def results_for_export(user) -> list[dict]:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from guide.models import Career, Proficiency
 from guide.selectors import is_slug, published_career
 
-from . import exceptions, limits, scoring, selectors, services, visitor
+from . import exceptions, goals, limits, scoring, selectors, services, visitor
 from .forms import PlanItemForm, PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, Result
 
@@ -139,13 +139,25 @@ def result_detail(request, pk):
 @login_required
 @require_safe
 def dashboard(request):
+    """First screen: the goal's latest score, plan progress and next actions. Then the
+    trends (newest attempts), careers the user's skills fit, and the full history, a page
+    at a time. Its cost does not grow with the history (docs/performance.md)."""
+    user = request.user
+    tracks = selectors.dashboard_tracks(user=user)
+    plans = selectors.plans_for_dashboard(user=user)
     return render(
         request,
         "assessments/dashboard.html",
         {
-            "tracks": selectors.dashboard_tracks(user=request.user),
-            "plans": selectors.plans_for_dashboard(user=request.user),
+            "focus": selectors.dashboard_focus(
+                goal=goals.goal_for_user(user=user), tracks=tracks, plans=plans
+            ),
+            "tracks": tracks,
+            "plans": plans,
+            "history": selectors.dashboard_history(user=user, page=request.GET.get("page")),
+            "matches": selectors.career_matches(ratings=selectors.latest_ratings(user=user)),
             "careers": Career.objects.published().only("slug", "title"),
+            "trend_points": selectors.TREND_POINTS,
         },
     )
 
