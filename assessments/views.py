@@ -132,8 +132,19 @@ def result_detail(request, pk):
             "recommendations": snapshot.recommendations,
             "terms": scoring.terms(),
             "is_visitor_result": result.user_id is None,
+            "matches": _matches_for(result, viewer=request.user),
         },
     )
+
+
+def _matches_for(result: Result, *, viewer):
+    """Careers the viewer's skills fit: their latest ratings across every analysis when the
+    result is theirs, or this result's own ratings for a visitor's result."""
+    if result.user_id is not None:
+        ratings = selectors.latest_ratings(user=viewer)  # the owner: result_for_viewer said so
+    else:
+        ratings = selectors.ratings_of_result(result)
+    return selectors.career_matches(ratings=ratings)
 
 
 @login_required
