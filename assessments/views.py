@@ -307,7 +307,8 @@ def _save_plan_row(request, pk, *, form_class, prefix, find_plan, save, anchor):
         raise Http404("No such step in your plan.") from None
     except exceptions.PlanReadOnly as refusal:
         if json:
-            return JsonResponse({"saved": False, "errors": {"__all__": refusal.messages}}, 400)
+            errors = {"__all__": refusal.messages}
+            return JsonResponse({"saved": False, "errors": errors}, status=400)
         messages.error(request, refusal.messages[0])
         return redirect(refusal.plan.get_absolute_url() + f"#{anchor}")
     title = getattr(row, "step_title", None) or row.title
