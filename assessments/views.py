@@ -313,6 +313,7 @@ def _save_plan_row(request, pk, *, form_class, prefix, find_plan, save, anchor):
         return redirect(refusal.plan.get_absolute_url() + f"#{anchor}")
     title = getattr(row, "step_title", None) or row.title
     if json:
+        view = selectors.plan_view(plan=row.plan)
         return JsonResponse(
             {
                 "saved": True,
@@ -320,6 +321,9 @@ def _save_plan_row(request, pk, *, form_class, prefix, find_plan, save, anchor):
                 "status": row.status,
                 "status_label": row.get_status_display(),
                 "note": row.note,
+                "progress": view.progress,
+                "done": view.done,
+                "counted": len(view.counted),
             }
         )
     messages.success(request, f"Saved “{title}”.")

@@ -45,6 +45,21 @@
     }
     form.dataset.dirty = "";
     statusLine(form).textContent = data.message;
+    showProgress(data);
+  }
+
+  function showProgress(data) {
+    var box = document.getElementById("pace");
+    if (!box || typeof data.progress !== "number") {
+      return;
+    }
+    var value = box.querySelector(".score-value");
+    var label = box.querySelector(".score-label");
+    var bar = box.querySelector("progress");
+    var shown = (Math.round(data.progress * 10) / 10) + "%";
+    if (value) { value.textContent = shown; }
+    if (label) { label.textContent = data.done + " of " + data.counted + " done (steps and items)"; }
+    if (bar) { bar.value = data.progress; bar.textContent = shown; }
   }
 
   forms.forEach(function (form) {

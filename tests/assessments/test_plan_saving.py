@@ -42,6 +42,9 @@ def test_the_script_saves_a_step_in_place(owner_client, step):
         "status": "done",
         "status_label": "Done",
         "note": "Shipped.",
+        "progress": 100.0,
+        "done": 1,
+        "counted": 1,
     }
     step.refresh_from_db()
     assert (step.status, step.note) == ("done", "Shipped.")
