@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
@@ -144,6 +145,24 @@ class Track:
         return float(self.latest.score - self.previous.score) if self.previous else None
 
 
+def _newest_per_group(queryset, groups: list[dict], limit: int) -> list[int]:
+    """The ids of the `limit` newest rows of `queryset` in each group (a dict of filters),
+    in one query: a UNION ALL of one small ordered, limited subquery per group, each an
+    index range scan. (The ORM refuses LIMIT inside a union on SQLite, so each part is
+    compiled by the ORM and wrapped as a derived table, which both databases accept.)"""
+    if not groups:
+        return []
+    parts, params = [], []
+    for n, group in enumerate(groups):
+        part = queryset.filter(**group).order_by("-created_at", "-pk").values_list("pk")[:limit]
+        sql, part_params = part.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) newest_{n}")  # noqa: S608 (compiled by the ORM)
+        params.extend(part_params)
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 TREND_POINTS = 12  # attempts drawn per track on the dashboard; the history lists them all
 HISTORY_PER_PAGE = 20  # rows of the dashboard's full history per page
 
@@ -153,28 +172,25 @@ def dashboard_tracks(*, user) -> list[Track]:
     changed. Bounded whatever the history's size: each track carries its newest
     `TREND_POINTS` results (for the trend) and `total`, the number of attempts.
 
-    Queries: the ids of the newest results of each track, numbered per track by a window
-    function over the history index (1); the attempts per track, counted on the same
-    index (1); those results without snapshots (1); the
+    Queries: the attempts per track, counted on the history index (1); the ids of the
+    newest results of each track, one index range per track in a single UNION ALL (1);
+    those results without snapshots (1); the
     snapshots of the two latest results of each track (1); the current guides, to spot
     edits since (1).
     """
     tracks: dict[tuple[str, str], Track] = {}
-    newest = Window(
-        RowNumber(),
-        partition_by=[F("career_slug"), F("kind")],
-        order_by=[F("created_at").desc(), F("pk").desc()],
-    )
-    # Only indexed columns here (assess_result_history), so the database never reads the
-    # snapshots of the whole history; the rows themselves are fetched by id below.
+    # Both read only the history index (assess_result_history), a few entries per track,
+    # so neither the snapshots nor the length of the history enter into it.
     mine = Result.objects.filter(user=user).order_by()
-    shown = list(mine.annotate(place=newest).filter(place__lte=TREND_POINTS).values_list("pk"))
     attempts = {
         (row["career_slug"], row["kind"]): row["attempts"]
         for row in mine.values("career_slug", "kind").annotate(attempts=Count("pk"))
     }
+    shown = _newest_per_group(
+        mine, [{"career_slug": slug, "kind": kind} for slug, kind in attempts], TREND_POINTS
+    )
     results = (
-        Result.objects.filter(pk__in=[pk for (pk,) in shown])
+        Result.objects.filter(pk__in=shown)
         .defer("items", "recommendations")
         .order_by("-created_at", "-pk")
     )
@@ -409,26 +425,17 @@ def plan_with_item(*, user, item_id: int) -> Plan | None:
 def latest_ratings(*, user) -> dict[int, matching.Rating]:
     """The user's latest rating of every skill they have rated, by skill id.
 
-    Read from the newest skills-gap result of each career: their ids from the history
-    index (a window function numbers them per career, 1 query), then those results (1),
-    whatever the history's size. A skill rated in several careers takes its newest
-    rating."""
+    Read from the newest skills-gap result of each career, whatever the history's size:
+    the careers assessed, from the history index (1); the newest result's id of each, one
+    index range per career in a single UNION ALL (1); those results (1). A skill rated in
+    several careers takes its newest rating."""
     if user is None or not user.is_authenticated:
         return {}
-    newest = Window(
-        RowNumber(),
-        partition_by=[F("career_slug")],
-        order_by=[F("created_at").desc(), F("pk").desc()],
-    )
-    newest_ids = (
-        Result.objects.filter(user=user, kind=Result.Kind.SKILLS)
-        .order_by()
-        .annotate(place=newest)
-        .filter(place=1)
-        .values_list("pk", flat=True)
-    )
+    analyses = Result.objects.filter(user=user, kind=Result.Kind.SKILLS).order_by()
+    careers = analyses.values_list("career_slug", flat=True).distinct()
+    newest = _newest_per_group(analyses, [{"career_slug": slug} for slug in careers], 1)
     results = (
-        Result.objects.filter(pk__in=list(newest_ids))
+        Result.objects.filter(pk__in=newest)
         .only("pk", "kind", "career_title", "created_at", "items", "snapshot_version")
         .order_by("-created_at", "-pk")
     )

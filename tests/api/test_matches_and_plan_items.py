@@ -34,9 +34,9 @@ def test_matches_list_every_published_career_best_first(
 ):
     make_assessable_career(title="Data Engineer")
     take_skills(owner_api, career, rating=2)
-    # the token with its user (1); ids of the newest analysis per career (1), those results (1),
-    # published careers (1), their skills (1)
-    with django_assert_num_queries(5):
+    # the token with its user (1); the careers assessed (1), the newest analysis of
+    # each (1), those results (1), published careers (1), their skills (1)
+    with django_assert_num_queries(6):
         response = owner_api.get(reverse("api:match-list"))
     assert response.status_code == 200
     body = response.json()

@@ -86,7 +86,7 @@ def test_only_the_newest_analysis_of_each_career_counts(owner_client, owner, sha
 
 
 def test_no_skills_analysis_means_no_matches_and_no_queries(owner, django_assert_num_queries):
-    with django_assert_num_queries(1):  # the newest analyses: none
+    with django_assert_num_queries(1):  # the careers assessed: none
         ratings = selectors.latest_ratings(user=owner)
     with django_assert_num_queries(0):
         assert selectors.career_matches(ratings=ratings).careers == []
@@ -98,9 +98,9 @@ def test_matching_costs_the_same_queries_however_long_the_history(
     a, b, c, _d = shared["skills"]
     for rating in range(5):
         rate(owner_client, shared["cloud"], {a.pk: rating, b.pk: 1, c.pk: 2})
-    # ids of the newest analysis per career (1), those results (1), published careers
-    # (1) and their skills with names (1)
-    with django_assert_num_queries(4):
+    # the careers assessed (1), the newest analysis of each (1), those results (1),
+    # published careers (1) and their skills with names (1)
+    with django_assert_num_queries(5):
         matches = selectors.career_matches(ratings=selectors.latest_ratings(user=owner))
     assert len(matches.careers) == 2
 
