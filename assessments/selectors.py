@@ -615,6 +615,20 @@ def plans_for_export(user) -> list[dict]:
                 }
                 for s in view.steps + view.retired
             ],
+            "items": [
+                {
+                    "key": i.key,
+                    "kind": i.kind,
+                    "title": i.title,
+                    "why": i.why,
+                    "url": i.url,
+                    "status": i.status,
+                    "note": i.note,
+                    "updated_at": i.updated_at,
+                    "in_latest_results": i.in_latest,
+                }
+                for i in view.items
+            ],
         }
         for view in plans_for_dashboard(user=user)
     ]

@@ -177,3 +177,15 @@ def test_another_users_plan_items_cannot_be_generated_or_changed(
         services.plan_items_generate(user=outsider, plan_id=plan.pk)
     with pytest.raises(services.NotFound):
         services.plan_item_update(user=outsider, item_id=gap.pk, status="done")
+
+
+def test_the_data_export_holds_the_items_and_their_notes(owner_client, owner, career):
+    first, second, third = skills(career)
+    rate(owner_client, career, {first.pk: 0, second.pk: 3, third.pk: 3})
+    start(owner_client, career)
+    [gap] = PlanItem.objects.all()
+    services.plan_item_update(user=owner, item_id=gap.pk, note="Mine.")
+    from assessments.selectors import plans_for_export
+
+    [plan] = plans_for_export(owner)
+    assert [(i["key"], i["note"]) for i in plan["items"]] == [(f"skill:{first.pk}", "Mine.")]
