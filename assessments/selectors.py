@@ -163,8 +163,8 @@ def _newest_per_group(queryset, groups: list[dict], limit: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-TREND_POINTS = 12  # attempts drawn per track on the dashboard; the history lists them all
-HISTORY_PER_PAGE = 20  # rows of the dashboard's full history per page
+TREND_POINTS = 10  # attempts drawn per track on the dashboard; the history lists them all
+HISTORY_PER_PAGE = 10  # rows of the dashboard's full history per page
 
 
 def dashboard_tracks(*, user) -> list[Track]:

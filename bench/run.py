@@ -65,9 +65,9 @@ def prepare():
     call_command("load_guides", "--publish", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def timed(client, path, rounds, before=None):
+def timed(client, path, rounds, before=None, repeats=3):
     best = None
-    for _ in range(3):
+    for _ in range(repeats):
         start = time.perf_counter()
         for _ in range(rounds):
             if before:
@@ -227,8 +227,8 @@ def dashboard_cost():
     rows = []
     for size in DASHBOARD_SIZES:
         _history(user, size)
-        rounds = max(5, ROUNDS // 20)
-        seconds = timed(client, "/assessments/", rounds)
+        # Best of five rounds: on a shared machine the ratio is what is compared.
+        seconds = timed(client, "/assessments/", max(10, ROUNDS // 10), repeats=5)
         kib = len(client.get("/assessments/").content) / 1024
         rows.append((size, seconds, kib))
     first = rows[0][1]

@@ -4,7 +4,7 @@ same HTML with 2 results as with 200 (it was 742 KB of HTML at 2,000 results).""
 import pytest
 from django.urls import reverse
 
-from assessments import services
+from assessments import selectors, services
 from tests.assessments.helpers import rate_all, skills_post
 from tests.assessments.test_dashboard import count_dashboard_queries, make_history
 from tests.factory import make_assessable_career
@@ -34,4 +34,4 @@ def test_the_page_stops_growing_once_the_history_outgrows_a_page(owner_client, o
     # Same rows and points on the page; only numbers in the text differ.
     assert len(response.content) < size_40 * 1.05
     tracks = response.context["tracks"]
-    assert sum(len(t.results) for t in tracks) <= 2 * 12  # the charted attempts per track
+    assert sum(len(t.results) for t in tracks) <= 2 * selectors.TREND_POINTS  # per track

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from assessments import goals, scoring, services
+from assessments import goals, scoring, selectors, services
 from assessments.models import Plan
 from guide.models import Step
 from tests.assessments.helpers import rate_all, skills_post
@@ -93,10 +93,10 @@ def test_the_first_screen_is_not_a_box_of_links(owner_client, careers):
 
 def test_the_history_is_paginated(owner_client, owner, careers):
     cloud, _ = careers
-    make_history(owner, cloud, 45)
+    make_history(owner, cloud, 2 * selectors.HISTORY_PER_PAGE + 5)
     url = reverse("assessments:dashboard")
     first = owner_client.get(url)
-    assert len(first.context["history"].object_list) == 20
+    assert len(first.context["history"].object_list) == selectors.HISTORY_PER_PAGE
     assert "<span>Page 1 of 3</span>" in first.content.decode()
     last = owner_client.get(url, {"page": "3"})
     assert len(last.context["history"].object_list) == 5
