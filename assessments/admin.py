@@ -3,7 +3,17 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 
-from .models import Dimension, Goal, Option, Plan, PlanStep, Question, Resource, Result
+from .models import (
+    Dimension,
+    Goal,
+    Option,
+    Plan,
+    PlanItem,
+    PlanStep,
+    Question,
+    Resource,
+    Result,
+)
 
 
 @admin.register(Dimension)
@@ -108,6 +118,14 @@ class PlanStepInline(admin.TabularInline):
         return False
 
 
+class PlanItemInline(PlanStepInline):
+    """Items made from the user's results: shown read-only, like the steps."""
+
+    model = PlanItem
+    fields = ["title", "kind", "in_latest", "status", "note", "updated_at"]
+    readonly_fields = fields
+
+
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
     list_display = ["user", "career_title", "career", "target_date", "updated_at"]
@@ -122,7 +140,7 @@ class PlanAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     ]
-    inlines = [PlanStepInline]
+    inlines = [PlanStepInline, PlanItemInline]
 
     def has_add_permission(self, request):
         return False

@@ -30,7 +30,7 @@ from guide.selectors import published_career
 
 from . import exceptions as domain
 from . import goals, limits, prefill, selectors, services, submissions
-from .models import Plan, PlanStep, Result
+from .models import Plan, PlanItem, PlanStep, Result
 from .scoring import RATING_MAX, RATING_MIN
 
 MAX_ANSWERS = 500  # far above any career's skills or questions; bounds the work per request
@@ -143,6 +143,31 @@ class PlanStepOutputSerializer(serializers.Serializer):
         return plan_step.step.duration if plan_step.step else ""
 
 
+class PlanItemOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Use it to update the item.")
+    kind = serializers.ChoiceField(
+        choices=PlanItem.Kind.choices,
+        help_text="`gap`: a skill below the level; `area`: a weak readiness area; "
+        "`resource`: a learning resource for one of them.",
+    )
+    key = serializers.CharField(
+        help_text="What the item is about (`skill:<id>`, `area:<slug>`, `resource:<id>`); "
+        "stays the same when the plan is updated from a newer result."
+    )
+    subject = serializers.CharField(help_text="The skill or readiness area it is for.")
+    title = serializers.CharField()
+    detail = serializers.CharField(help_text="Markdown, kept when the resource is deleted.")
+    url = serializers.CharField(help_text="The resource's address; may be empty.")
+    why = serializers.CharField(help_text="Why it was suggested, from the result.")
+    priority = serializers.IntegerField(help_text="Importance × shortfall for a skill gap.")
+    in_latest = serializers.BooleanField(
+        help_text="False when your latest results no longer call for it (it is kept)."
+    )
+    status = serializers.ChoiceField(choices=PlanStep.Status.choices)
+    note = serializers.CharField(help_text="The user's private note.")
+    updated_at = serializers.DateTimeField()
+
+
 class PlanCareerOutputSerializer(serializers.Serializer):
     slug = serializers.CharField()
     title = serializers.CharField()
@@ -163,7 +188,8 @@ class PlanOutputSerializer(serializers.Serializer):
     )
     target_date = serializers.DateField(source="plan.target_date", allow_null=True)
     progress_pct = serializers.FloatField(
-        source="progress", help_text="Done steps as a share of the steps not skipped, in %."
+        source="progress",
+        help_text="Done steps and items as a share of those not skipped, in %.",
     )
     expected_pct = serializers.FloatField(
         source="expected",
@@ -174,8 +200,57 @@ class PlanOutputSerializer(serializers.Serializer):
     retired_steps = PlanStepOutputSerializer(
         many=True, source="retired", help_text="Steps staff removed from the guide since."
     )
+    items = PlanItemOutputSerializer(
+        many=True,
+        help_text="Items made from your latest results: the biggest skill gaps and weak "
+        "readiness areas, each followed by its resources.",
+    )
     created_at = serializers.DateTimeField(source="plan.created_at")
     updated_at = serializers.DateTimeField(source="plan.updated_at")
+
+
+class SkillFitOutputSerializer(serializers.Serializer):
+    skill_id = serializers.IntegerField()
+    name = serializers.CharField()
+    importance = serializers.IntegerField(help_text="1–5 for this career.")
+    expected = serializers.IntegerField(help_text="0–4 at the career's main level.")
+    rating = serializers.IntegerField(allow_null=True, help_text="Your latest; null if never.")
+
+
+class CareerMatchOutputSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    match_pct = serializers.DecimalField(
+        source="score",
+        max_digits=5,
+        decimal_places=1,
+        coerce_to_string=False,
+        help_text="The skills score at the career's main level, 0–100 (docs/scoring.md).",
+    )
+    carries_over = SkillFitOutputSerializer(many=True, help_text="Rated at or above expected.")
+    to_build = SkillFitOutputSerializer(
+        many=True, help_text="Rated below expected, biggest importance × shortfall first."
+    )
+    not_rated = SkillFitOutputSerializer(many=True, help_text="Never rated; count as 0.")
+
+    def get_url(self, match) -> str:
+        return api_career_url(match.slug)
+
+
+class MatchesOutputSerializer(serializers.Serializer):
+    as_of = serializers.DateTimeField(
+        allow_null=True, help_text="When the newest rating used was given; null without any."
+    )
+    sources = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The careers whose skills-gap analyses the ratings come from.",
+    )
+    skills_rated = serializers.SerializerMethodField()
+    careers = CareerMatchOutputSerializer(many=True, help_text="Best match first.")
+
+    def get_skills_rated(self, matches) -> int:
+        return len(matches.ratings)
 
 
 # --- Input serializers ----------------------------------------------------------------------
@@ -271,7 +346,7 @@ class PlanStepUpdateInputSerializer(serializers.Serializer):
         allow_blank=True,
         required=False,
         trim_whitespace=False,
-        help_text="Your private note on the step.",
+        help_text="Your private note (on the step or item); left out, it stays as saved.",
     )
 
     def validate(self, attrs):
@@ -572,6 +647,22 @@ _PLAN_STEP_EXAMPLE = {
 }
 
 
+_PLAN_ITEM_EXAMPLE = {
+    "id": 12,
+    "kind": "gap",
+    "key": "skill:7",
+    "subject": "System design",
+    "title": "Raise System design from 1 to 3 of 4",
+    "detail": "",
+    "url": "",
+    "why": "You rated System design 1 of 4; SDE II expects 3. It matters 5 of 5 …",
+    "priority": 10,
+    "in_latest": True,
+    "status": "doing",
+    "note": "Reading one design case a week.",
+    "updated_at": "2025-11-24T10:00:00Z",
+}
+
 _PLAN_EXAMPLE = {
     "career": {
         "slug": "amazon-engineer",
@@ -584,6 +675,7 @@ _PLAN_EXAMPLE = {
     "expected_pct": None,
     "steps": [_PLAN_STEP_EXAMPLE],
     "retired_steps": [],
+    "items": [_PLAN_ITEM_EXAMPLE],
     "created_at": "2025-11-01T08:00:00Z",
     "updated_at": "2025-11-24T10:00:00Z",
 }
@@ -814,3 +906,119 @@ class LastAnswersApi(APIView):
                 }
             ).data
         )
+
+
+def _plan_or_404(request, slug) -> Plan:
+    plan = selectors.plan_for_slug(user=request.user, slug=slug)
+    if plan is None:
+        raise Http404("You have no plan at that address.")
+    return plan
+
+
+class PlanItemListApi(APIView):
+    @extend_schema(
+        operation_id="plans_items_list",
+        tags=["plans"],
+        summary="The items of your plan that came from your results",
+        description=(
+            "Every item made from your latest results for the plan's career (biggest skill "
+            "gaps and weak readiness areas, each followed by its resources), in plan order, "
+            "with its status and private note. Items your latest results no longer call for "
+            "are kept with `in_latest: false`. A plan holds a few dozen items at most, so "
+            "the list is not paginated. No plan: 404."
+        ),
+        responses=PlanItemOutputSerializer(many=True),
+        examples=[OpenApiExample("Items", [_PLAN_ITEM_EXAMPLE], response_only=True)],
+    )
+    def get(self, request, slug):
+        view = selectors.plan_view(plan=_plan_or_404(request, slug))
+        return Response(PlanItemOutputSerializer(view.items, many=True).data)
+
+
+class PlanItemUpdateApi(APIView):
+    @extend_schema(
+        operation_id="plans_items_partial_update",
+        tags=["plans"],
+        summary="Update one item of your plan",
+        description=(
+            "Change an item's `status` (todo, doing, done, skipped), its private `note`, or "
+            "both, through the same service as the plan page; what you leave out stays as "
+            "it is. Another user's item answers 404; a plan whose guide is unpublished or "
+            "removed is read-only (400); a bad body is a 400 and changes nothing."
+        ),
+        request=PlanStepUpdateInputSerializer,
+        responses=PlanItemOutputSerializer,
+        examples=[
+            OpenApiExample("Mark done", {"status": "done"}, request_only=True),
+            OpenApiExample("Item", _PLAN_ITEM_EXAMPLE, response_only=True),
+        ],
+    )
+    def patch(self, request, slug, pk):
+        plan = _plan_or_404(request, slug)
+        payload = PlanStepUpdateInputSerializer(data=request.data)
+        if not payload.is_valid():
+            if not PlanItem.objects.filter(pk=pk, plan=plan).exists():
+                raise Http404("No such item in your plan.")
+            raise serializers.ValidationError(payload.errors)
+        try:
+            item = services.plan_item_update(
+                user=request.user,
+                item_id=pk,
+                plan_id=plan.pk,
+                status=payload.validated_data.get("status"),
+                note=payload.validated_data.get("note"),
+            )
+        except domain.NotFound:
+            raise Http404("No such item in your plan.") from None
+        return Response(PlanItemOutputSerializer(item).data)
+
+
+_MATCHES_EXAMPLE = {
+    "as_of": "2025-11-24T10:00:00Z",
+    "sources": ["Amazon Engineer"],
+    "skills_rated": 16,
+    "careers": [
+        {
+            "slug": "cloud-engineer",
+            "title": "Cloud Engineer",
+            "url": "/api/v1/careers/cloud-engineer/",
+            "match_pct": 68.0,
+            "carries_over": [
+                {"skill_id": 3, "name": "Linux", "importance": 4, "expected": 3, "rating": 3}
+            ],
+            "to_build": [
+                {"skill_id": 7, "name": "Networking", "importance": 5, "expected": 3, "rating": 1}
+            ],
+            "not_rated": [
+                {
+                    "skill_id": 21,
+                    "name": "Terraform",
+                    "importance": 4,
+                    "expected": 3,
+                    "rating": None,
+                }
+            ],
+        }
+    ],
+}
+
+
+class MatchListApi(APIView):
+    @extend_schema(
+        operation_id="matches_list",
+        tags=["assessments"],
+        summary="Careers your skills fit",
+        description=(
+            "Every published career scored against your latest rating of each skill, taken "
+            "from the newest skills-gap analysis of each career you have assessed. A match "
+            "is the skills score (docs/scoring.md) at the career's main level; a skill you "
+            "never rated counts as 0 and is listed in `not_rated`. Best match first. "
+            "Without any skills-gap analysis the list is empty. Six careers or so: not "
+            "paginated."
+        ),
+        responses=MatchesOutputSerializer,
+        examples=[OpenApiExample("Matches", _MATCHES_EXAMPLE, response_only=True)],
+    )
+    def get(self, request):
+        matches = selectors.career_matches(ratings=selectors.latest_ratings(user=request.user))
+        return Response(MatchesOutputSerializer(matches).data)

@@ -23,7 +23,14 @@ urlpatterns = [
         name="result-create-readiness",
     ),
     path("results/<int:pk>/", api.ResultDetailApi.as_view(), name="result-detail"),
+    path("matches/", api.MatchListApi.as_view(), name="match-list"),
     path("plans/<slug:slug>/", api.PlanDetailApi.as_view(), name="plan-detail"),
+    path("plans/<slug:slug>/items/", api.PlanItemListApi.as_view(), name="plan-item-list"),
+    path(
+        "plans/<slug:slug>/items/<int:pk>/",
+        api.PlanItemUpdateApi.as_view(),
+        name="plan-item-update",
+    ),
     path(
         "plans/<slug:slug>/steps/<int:pk>/",
         api.PlanStepUpdateApi.as_view(),

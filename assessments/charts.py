@@ -1,10 +1,13 @@
 """Geometry for the small server-rendered SVG charts. Templates draw; this computes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 WIDTH, HEIGHT = 640, 220
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 16, 12, 28
+# Room for the axis labels, which the stylesheet enlarges on narrow screens so that they
+# stay at least 11 px tall when the chart is scaled down to a phone's width.
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 52, 16, 12, 40
+X_LABEL_BASELINE = HEIGHT - 8  # where the dates under the x axis sit
 
 
 @dataclass
@@ -30,6 +33,15 @@ class LineChart:
     points: list[Point]
     gridlines: list[tuple[float, int]]  # (y, value)
     pace: tuple[Point, Point] | None = None
+    x_labels: list[tuple[float, str, str]] = field(default_factory=list)  # (x, anchor, text)
+
+    plot_left = PAD_LEFT
+    y_label_x = PAD_LEFT - 6
+    x_label_y = X_LABEL_BASELINE
+
+    @property
+    def plot_right(self) -> int:
+        return self.width - PAD_RIGHT
 
     @property
     def polyline(self) -> str:
@@ -61,7 +73,27 @@ def trend_chart(values: list[tuple[str, float]], notes: list[str] | None = None)
         )
         for i, (label, value) in enumerate(values)
     ]
-    return LineChart(width=WIDTH, height=HEIGHT, points=points, gridlines=_gridlines())
+    return LineChart(
+        width=WIDTH,
+        height=HEIGHT,
+        points=points,
+        gridlines=_gridlines(),
+        x_labels=_date_labels(points),
+    )
+
+
+def _date_labels(points: list[Point]) -> list[tuple[float, str, str]]:
+    """The dates under the x axis: the first and the last attempt, and the middle one when
+    there are three or more (more would not fit on a phone)."""
+    if not points:
+        return []
+    if len(points) == 1:
+        return [(points[0].x, "middle", points[0].label)]
+    labels = [(points[0].x, "start", points[0].label)]
+    if len(points) >= 3:
+        middle = points[len(points) // 2]
+        labels.append((middle.x, "middle", middle.label))
+    return labels + [(points[-1].x, "end", points[-1].label)]
 
 
 def pace_chart(*, start: date, target: date, today: date, progress: float) -> LineChart:
@@ -75,9 +107,19 @@ def pace_chart(*, start: date, target: date, today: date, progress: float) -> Li
     begin = Point(x=x(start), y=_y(0), value=0, label=start.isoformat())
     end = Point(x=x(target), y=_y(100), value=100, label=target.isoformat())
     now = Point(x=x(today), y=_y(progress), value=progress, label=today.isoformat())
+    labels = [(begin.x, "start", _day(start)), (end.x, "end", _day(target))]
     return LineChart(
-        width=WIDTH, height=HEIGHT, points=[now], gridlines=_gridlines(), pace=(begin, end)
+        width=WIDTH,
+        height=HEIGHT,
+        points=[now],
+        gridlines=_gridlines(),
+        pace=(begin, end),
+        x_labels=labels,
     )
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
 
 
 def expected_progress(*, start: date, target: date, today: date) -> float:

@@ -7,7 +7,7 @@ from django.db.models import prefetch_related_objects
 from guide.models import Career, Proficiency
 
 from . import submissions
-from .models import PlanStep, Question
+from .models import PlanItem, PlanStep, Question
 
 
 def rating_choices(skill) -> list[tuple[int, str]]:
@@ -168,6 +168,13 @@ class PlanStepForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 2, "maxlength": 4000}),
         }
         labels = {"note": "Private note"}
+
+
+class PlanItemForm(forms.ModelForm):
+    """The same two fields as a step's form, for an item made from the user's results."""
+
+    class Meta(PlanStepForm.Meta):
+        model = PlanItem
 
 
 class TargetDateForm(forms.Form):

@@ -315,6 +315,9 @@ class Result(models.Model):
                 fields=["user", "career_slug", "kind", "-created_at"],
                 name="assess_result_history",
             ),
+            # Serves the dashboard's full history: one user's results newest first, a page
+            # at a time, without reading every row.
+            models.Index(fields=["user", "-created_at"], name="assess_result_newest"),
         ]
 
     def __str__(self):
@@ -446,3 +449,77 @@ class PlanStep(models.Model):
 
     def __str__(self):
         return f"{self.step_title}: {self.get_status_display()}"
+
+
+class PlanItem(models.Model):
+    """Something to do that came from the user's own results, not from the guide's steps.
+
+    Made by `services.plan_items_generate` from the latest skills-gap analysis (a gap
+    per skill, and each learning resource for it) and the latest readiness result (a
+    weak area, and its resources). `key` names what the item is about ("skill:12",
+    "area:network", "resource:40") and is unique in its plan, so generating again after
+    a new result adds what is new and keeps the status and note of what was there.
+    The item keeps its own text, so it reads the same after the resource is deleted.
+    """
+
+    class Kind(models.TextChoices):
+        GAP = "gap", "Skill gap"
+        AREA = "area", "Readiness area"
+        RESOURCE = "resource", "Learning resource"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    key = models.CharField(
+        max_length=80, help_text="What the item is about: skill:<id>, area:<slug> or resource:<id>."
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    skill = models.ForeignKey(
+        Skill, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resource = models.ForeignKey(
+        Resource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when staff deleted the resource; the text below is kept.",
+    )
+    subject = models.CharField(
+        max_length=120, help_text="The skill or readiness area the item is for."
+    )
+    title = models.CharField(max_length=200)
+    detail = models.TextField(blank=True, help_text="Markdown, as it was when the item was made.")
+    url = models.CharField(max_length=500, blank=True)
+    resource_kind = models.CharField(max_length=40, blank=True)
+    why = models.TextField(blank=True, help_text="Why it was suggested, from the result.")
+    priority = models.PositiveIntegerField(
+        default=0, help_text="Importance × shortfall of the gap (0 for readiness areas)."
+    )
+    order = models.PositiveIntegerField(default=0)
+    source_result = models.ForeignKey(
+        Result,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The result the item was last found in.",
+    )
+    in_latest = models.BooleanField(
+        default=True, help_text="Still a gap (or still suggested) in the latest result."
+    )
+    status = models.CharField(
+        max_length=10, choices=PlanStep.Status.choices, default=PlanStep.Status.TODO
+    )
+    note = models.TextField(max_length=4000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "plan item"
+        verbose_name_plural = "plan items"
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "key"], name="assess_planitem_one_per_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.title}: {self.get_status_display()}"

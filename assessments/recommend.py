@@ -112,3 +112,9 @@ def for_weak_dimensions(*, career: Career, weakest: list[DimensionScore]) -> lis
         for resource in _resources(career, dimension=dimension):
             recommendations.append(_resource_dict(resource, why, weak.name))
     return recommendations
+
+
+def resources_for(career: Career, **link) -> list[Resource]:
+    """The resources a recommendation for this skill or dimension offers (plan items use
+    the same ones as the result's recommendations)."""
+    return _resources(career, **link)

@@ -1,16 +1,21 @@
 """Reads that cross models, shared by the HTML views and the API."""
 
+import math
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cached_property
 
-from django.db.models import F, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db import connections
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from guide.models import Career, CareerLevel, CareerSkill
 from guide.selectors import published_career
 
-from . import charts, scoring
+from . import charts, matching, scoring
 from .models import Plan, PlanStep, Question, Result
 from .snapshot import Answer, DimensionItem, SkillItem, Snapshot
 
@@ -154,7 +159,8 @@ class Track:
     career_title: str
     kind: str
     kind_label: str
-    results: list[Result] = field(default_factory=list)  # newest first
+    results: list[Result] = field(default_factory=list)  # newest first, at most TREND_POINTS
+    total: int = 0  # every attempt in the track, however many are loaded
     changes: list[Change] = field(default_factory=list)
     guide_changed: bool = False
     # What changed in the guide's scoring since the latest attempt (empty: nothing that
@@ -278,17 +284,55 @@ def _scoring_now(tracks: list[Track]) -> dict[tuple[str, str], list]:
     return now
 
 
-def dashboard_tracks(*, user) -> list[Track]:
-    """Every (career, kind) the user has results for, with history and what changed.
+def _newest_per_group(queryset, groups: list[dict], limit: int) -> list[int]:
+    """The ids of the `limit` newest rows of `queryset` in each group (a dict of filters),
+    in one query: a UNION ALL of one small ordered, limited subquery per group, each an
+    index range scan. (The ORM refuses LIMIT inside a union on SQLite, so each part is
+    compiled by the ORM and wrapped as a derived table, which both databases accept.)"""
+    if not groups:
+        return []
+    parts, params = [], []
+    for n, group in enumerate(groups):
+        part = queryset.filter(**group).order_by("-created_at", "-pk").values_list("pk")[:limit]
+        sql, part_params = part.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) newest_{n}")  # noqa: S608 (compiled by the ORM)
+        params.extend(part_params)
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return [row[0] for row in cursor.fetchall()]
 
-    Queries: the user's results without their snapshots (1); the snapshots of the latest
-    result of each track, the one before and the one at the same level (1); the current
-    guides, to spot edits since (1); and, only when a guide was saved since the latest
-    attempt, what that guide now scores against (see `_scoring_now`).
+
+TREND_POINTS = 10  # attempts drawn per track on the dashboard; the history lists them all
+HISTORY_PER_PAGE = 10  # rows of the dashboard's full history per page
+
+
+def dashboard_tracks(*, user) -> list[Track]:
+    """Every (career, kind) the user has results for, with its latest attempts and what
+    changed. Bounded whatever the history's size: each track carries its newest
+    `TREND_POINTS` results (for the trend) and `total`, the number of attempts.
+
+    Queries: the attempts per track, counted on the history index (1); the ids of the
+    newest results of each track, one index range per track in a single UNION ALL (1);
+    those results without snapshots (1); the
+    snapshots of the two latest results of each track (1); the current guides, to spot
+    edits since (1); and, only when a guide was saved since the latest attempt, what that
+    guide now scores against (see `_scoring_now`). "Since last time" compares with the
+    latest attempt at the same level among those newest TREND_POINTS; one older than that
+    is not looked for, and no change is shown.
     """
     tracks: dict[tuple[str, str], Track] = {}
+    # Both read only the history index (assess_result_history), a few entries per track,
+    # so neither the snapshots nor the length of the history enter into it.
+    mine = Result.objects.filter(user=user).order_by()
+    attempts = {
+        (row["career_slug"], row["kind"]): row["attempts"]
+        for row in mine.values("career_slug", "kind").annotate(attempts=Count("pk"))
+    }
+    shown = _newest_per_group(
+        mine, [{"career_slug": slug, "kind": kind} for slug, kind in attempts], TREND_POINTS
+    )
     results = (
-        Result.objects.filter(user=user)
+        Result.objects.filter(pk__in=shown)
         .defer("items", "recommendations")
         .order_by("-created_at", "-pk")
     )
@@ -300,6 +344,7 @@ def dashboard_tracks(*, user) -> list[Track]:
                 career_title=result.career_title,
                 kind=result.kind,
                 kind_label=result.get_kind_display(),
+                total=attempts.get((result.career_slug, result.kind), 0),
             ),
         )
         track.results.append(result)
@@ -360,25 +405,68 @@ def goal_first(tracks: list[Track], *, career: Career | None) -> list[Track]:
     return mine + [t for t in tracks if t.career_slug != career.slug]
 
 
+def dashboard_history(*, user, page) -> Page:
+    """One page of all the user's results, newest first, without their snapshots.
+
+    Queries: the count (1) and the page (1). A page that is not a number or is past the
+    end shows the first or the last page (Paginator.get_page)."""
+    results = (
+        Result.objects.filter(user=user)
+        .defer("items", "recommendations")
+        .order_by("-created_at", "-pk")
+    )
+    return Paginator(results, HISTORY_PER_PAGE).get_page(page)
+
+
+@dataclass
+class Pace:
+    """Where a plan with a target date stands today, in words a user can trust.
+
+    `state`: "not_due" while a steady pace does not yet ask for one thing done (nothing
+    is due, so nobody is "on pace" or "behind" yet), "on_pace", "behind", or "done"."""
+
+    state: str
+    expected: float  # % a steady pace reaches today
+    due: int  # things a steady pace has finished by today
+    done: int
+    first_due: date | None  # when the first thing falls due, while state is "not_due"
+
+    @property
+    def behind_by(self) -> int:
+        return max(0, self.due - self.done)
+
+
 @dataclass
 class PlanView:
     plan: Plan
     steps: list[PlanStep]
     retired: list[PlanStep]
+    items: list = field(default_factory=list)  # PlanItems from the user's results
 
     @property
-    def counted(self) -> list[PlanStep]:
-        return [s for s in self.steps if s.status != PlanStep.Status.SKIPPED]
+    def counted(self) -> list:
+        """Steps and items that count towards progress: all but the skipped ones."""
+        rows = self.steps + self.items
+        return [s for s in rows if s.status != PlanStep.Status.SKIPPED]
 
     @property
     def done(self) -> int:
-        return sum(1 for s in self.steps if s.status == PlanStep.Status.DONE)
+        return sum(1 for s in self.steps + self.items if s.status == PlanStep.Status.DONE)
 
     @property
     def progress(self) -> float:
-        """Done steps as a share of the steps not skipped, in percent."""
+        """Done steps and items as a share of those not skipped, in percent."""
         counted = self.counted
         return round(100 * self.done / len(counted), 1) if counted else 0.0
+
+    @property
+    def current_items(self) -> list:
+        return [i for i in self.items if i.in_latest]
+
+    @property
+    def earlier_items(self) -> list:
+        """Items from earlier results that the latest result no longer calls for."""
+        return [i for i in self.items if not i.in_latest]
 
     @property
     def expected(self) -> float | None:
@@ -391,6 +479,27 @@ class PlanView:
         )
 
     @property
+    def pace(self) -> Pace | None:
+        """The honest pace line: None without a target date (see docs/scoring.md)."""
+        expected = self.expected
+        if expected is None:
+            return None
+        total = len(self.counted)
+        due = math.floor(expected * total / 100 + 1e-9)
+        start = timezone.localtime(self.plan.created_at).date()
+        if total and self.done >= total:
+            state = "done"
+        elif due == 0:
+            state = "not_due"
+        else:
+            state = "on_pace" if self.done >= due else "behind"
+        first_due = None
+        if state == "not_due" and total:
+            span = max((self.plan.target_date - start).days, 0)
+            first_due = start + timedelta(days=math.ceil(span / total))
+        return Pace(state=state, expected=expected, due=due, done=self.done, first_due=first_due)
+
+    @property
     def pace_chart(self) -> charts.LineChart | None:
         if not self.plan.target_date:
             return None
@@ -401,14 +510,26 @@ class PlanView:
             progress=self.progress,
         )
 
+    def next_actions(self, limit: int = 3) -> list:
+        """What to do next: anything in progress first, then what is still to do; items
+        from the latest result (biggest gaps first) before the guide's steps."""
+        open_rows = [r for r in self.current_items + self.steps if r.status in _OPEN]
+        open_rows.sort(key=lambda r: r.status != PlanStep.Status.DOING)  # stable
+        return open_rows[:limit]
 
-def _plan_view(plan: Plan, rows) -> PlanView:
-    """Steps still in the guide, in the guide's order; steps staff removed listed apart."""
+
+_OPEN = {PlanStep.Status.DOING, PlanStep.Status.TODO}
+
+
+def _plan_view(plan: Plan, rows, items=()) -> PlanView:
+    """Steps still in the guide, in the guide's order; steps staff removed listed apart;
+    items from the user's results in the order they were made (biggest gaps first)."""
     rows = sorted(rows, key=lambda r: (r.step.order if r.step else 0, r.step_id or 0, r.pk))
     return PlanView(
         plan=plan,
         steps=[r for r in rows if r.step_id is not None],
         retired=[r for r in rows if r.step_id is None],
+        items=sorted(items, key=lambda i: (i.order, i.pk)),
     )
 
 
@@ -432,16 +553,200 @@ def plan_with_step(*, user, plan_step_id: int) -> Plan | None:
 
 
 def plan_view(*, plan: Plan) -> PlanView:
-    return _plan_view(plan, plan.plan_steps.select_related("step"))
+    """Queries: the steps with their guide steps (1), the items (1)."""
+    return _plan_view(plan, plan.plan_steps.select_related("step"), plan.items.all())
 
 
 def plans_for_dashboard(*, user) -> list[PlanView]:
+    """Queries: the plans (1), their steps (1), their items (1)."""
     plans = (
         Plan.objects.filter(user=user)
         .select_related("career")
-        .prefetch_related(Prefetch("plan_steps", queryset=PlanStep.objects.select_related("step")))
+        .prefetch_related(
+            Prefetch("plan_steps", queryset=PlanStep.objects.select_related("step")), "items"
+        )
     )
-    return [_plan_view(plan, plan.plan_steps.all()) for plan in plans]
+    return [_plan_view(plan, plan.plan_steps.all(), plan.items.all()) for plan in plans]
+
+
+def latest_results_for_plan(*, plan: Plan) -> dict[str, Result]:
+    """The user's newest result of each kind for the plan's career, by kind (the plan's
+    items come from these). Query: one, newest first, without snapshots."""
+    latest: dict[str, Result] = {}
+    results = (
+        Result.objects.filter(user=plan.user_id, career_slug=plan.slug)
+        .defer("items", "recommendations")
+        .annotate(
+            place=Window(
+                RowNumber(),
+                partition_by=[F("kind")],
+                order_by=[F("created_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(place=1)
+    )
+    for result in results:
+        latest[result.kind] = result
+    return latest
+
+
+def plan_with_item(*, user, item_id: int) -> Plan | None:
+    """The user's plan that holds this item, or None (someone else's, or no such item)."""
+    return Plan.objects.filter(user=user, items__pk=item_id).select_related("career").first()
+
+
+# --- Careers your skills fit (docs/scoring.md, "Matching across careers") -------------------
+
+
+def latest_ratings(*, user) -> dict[int, matching.Rating]:
+    """The user's latest rating of every skill they have rated, by skill id.
+
+    Read from the newest skills-gap result of each career, whatever the history's size:
+    the careers assessed, from the history index (1); the newest result's id of each, one
+    index range per career in a single UNION ALL (1); those results (1). A skill rated in
+    several careers takes its newest rating."""
+    if user is None or not user.is_authenticated:
+        return {}
+    analyses = Result.objects.filter(user=user, kind=Result.Kind.SKILLS).order_by()
+    careers = analyses.values_list("career_slug", flat=True).distinct()
+    newest = _newest_per_group(analyses, [{"career_slug": slug} for slug in careers], 1)
+    results = (
+        Result.objects.filter(pk__in=newest)
+        .only("pk", "kind", "career_title", "created_at", "items", "snapshot_version")
+        .order_by("-created_at", "-pk")
+    )
+    ratings: dict[int, matching.Rating] = {}
+    for result in results:
+        for skill_id, rating in ratings_of_result(result).items():
+            ratings.setdefault(skill_id, rating)
+    return ratings
+
+
+def ratings_of_result(result: Result) -> dict[int, matching.Rating]:
+    """The ratings one skills-gap result holds (a visitor's result stands on its own)."""
+    if result.kind != Result.Kind.SKILLS:
+        return {}
+    return {
+        item.skill_id: matching.Rating(
+            skill_id=item.skill_id,
+            name=item.name,
+            rating=item.rating,
+            rated_at=result.created_at,
+            career_title=result.career_title,
+        )
+        for item in Snapshot.items_of(result)
+        if item.skill_id
+    }
+
+
+@dataclass
+class Matches:
+    """Every published career's match against one set of ratings, best first."""
+
+    careers: list[matching.CareerMatch]
+    ratings: dict[int, matching.Rating]
+
+    @property
+    def as_of(self):
+        return max((r.rated_at for r in self.ratings.values()), default=None)
+
+    @property
+    def sources(self) -> list[str]:
+        """The analyses the ratings came from, by career title."""
+        return sorted({r.career_title for r in self.ratings.values()})
+
+    @property
+    def best(self) -> matching.CareerMatch | None:
+        return self.careers[0] if self.careers else None
+
+    def best_other_than(self, slug: str) -> matching.CareerMatch | None:
+        return next((m for m in self.careers if m.slug != slug), None)
+
+
+def career_matches(*, ratings: dict[int, matching.Rating]) -> Matches:
+    """Match every published career against the ratings. No ratings, no queries;
+    otherwise the published careers (1) and their skills with names (1)."""
+    if not ratings:
+        return Matches(careers=[], ratings={})
+    careers = Career.objects.published().prefetch_related(
+        Prefetch("career_skills", queryset=CareerSkill.objects.select_related("skill"))
+    )
+    found = [
+        matching.match_career(
+            slug=c.slug, title=c.title, skills=matching.skill_inputs(c), ratings=ratings
+        )
+        for c in careers
+    ]
+    return Matches(careers=matching.rank([m for m in found if m is not None]), ratings=ratings)
+
+
+@dataclass
+class NextAction:
+    title: str
+    url: str
+    status_label: str
+    why: str = ""
+
+
+@dataclass
+class Focus:
+    """The dashboard's first screen: the goal's career (or the latest one assessed)."""
+
+    career_slug: str
+    career_title: str
+    from_goal: bool
+    target_level: str = ""
+    track: Track | None = None  # its skills-gap track, else its readiness track
+    plan: PlanView | None = None
+    actions: list[NextAction] = field(default_factory=list)
+
+    @property
+    def band(self):
+        """The score's band in words (scoring.band_of, docs/scoring.md), when scored."""
+        band_of = getattr(scoring, "band_of", None)
+        if self.track is None or band_of is None:
+            return None
+        return band_of(self.track.latest.score)
+
+
+NEXT_ACTIONS = 3
+
+
+def dashboard_focus(*, goal, tracks: list[Track], plans: list[PlanView]) -> Focus | None:
+    """What the first screen answers "how am I doing?" with. No queries: it picks from
+    what the dashboard has already loaded."""
+    career = goal.target_career if goal is not None else None
+    if career is not None:
+        focus = Focus(
+            career_slug=career.slug,
+            career_title=career.title,
+            from_goal=True,
+            target_level=goal.target_level.title if goal.target_level else "",
+        )
+    elif tracks:
+        focus = Focus(
+            career_slug=tracks[0].career_slug, career_title=tracks[0].career_title, from_goal=False
+        )
+    else:
+        return None
+    mine = [t for t in tracks if t.career_slug == focus.career_slug]
+    focus.track = next((t for t in mine if t.kind == Result.Kind.SKILLS), None) or next(
+        iter(mine), None
+    )
+    focus.plan = next((v for v in plans if v.plan.slug == focus.career_slug), None)
+    if focus.plan is not None:
+        url = focus.plan.plan.get_absolute_url()
+        for row in focus.plan.next_actions(NEXT_ACTIONS):
+            is_step = isinstance(row, PlanStep)
+            focus.actions.append(
+                NextAction(
+                    title=row.step_title if is_step else row.title,
+                    url=f"{url}#{'step' if is_step else 'item'}-{row.pk}",
+                    status_label=row.get_status_display(),
+                    why="" if is_step else row.why,
+                )
+            )
+    return focus
 
 
 def results_for_export(user) -> list[dict]:
@@ -485,6 +790,20 @@ def plans_for_export(user) -> list[dict]:
                     "still_in_guide": s.step_id is not None,
                 }
                 for s in view.steps + view.retired
+            ],
+            "items": [
+                {
+                    "key": i.key,
+                    "kind": i.kind,
+                    "title": i.title,
+                    "why": i.why,
+                    "url": i.url,
+                    "status": i.status,
+                    "note": i.note,
+                    "updated_at": i.updated_at,
+                    "in_latest_results": i.in_latest,
+                }
+                for i in view.items
             ],
         }
         for view in plans_for_dashboard(user=user)

@@ -12,28 +12,16 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from guide.models import Career, CareerLevel
+from guide.models import Career, CareerLevel, Skill
 
-from . import recommend, selectors
+from . import recommend, scoring, selectors
 from .exceptions import DailyResultsLimit, NotFound, PlanReadOnly
-from .models import Plan, PlanStep, Question, Result
-from .scoring import QuestionInput, SkillInput, score_readiness, score_skills
-from .snapshot import READINESS, SKILLS, DimensionItem, SkillItem, Snapshot
+from .matching import skill_inputs
+from .models import Dimension, Plan, PlanItem, PlanStep, Question, Result
+from .scoring import QuestionInput, score_readiness, score_skills
+from .snapshot import READINESS, SKILLS, DimensionItem, Recommendation, SkillItem, Snapshot
 
 DAY = timedelta(hours=24)
-
-
-def skill_inputs(career: Career) -> list[SkillInput]:
-    return [
-        SkillInput(
-            skill_id=cs.skill_id,
-            name=cs.skill.name,
-            kind=cs.skill.kind,
-            importance=cs.importance,
-            main_expected=cs.expected_proficiency,
-        )
-        for cs in career.career_skills.all()
-    ]
 
 
 def question_inputs(questions: list[Question]) -> list[QuestionInput]:
@@ -241,7 +229,165 @@ def plan_start(*, user, career: Career) -> tuple[Plan, bool]:
         if step.pk not in have
     ]
     PlanStep.objects.bulk_create(missing, ignore_conflicts=True)
+    plan_items_generate(user=user, plan_id=plan.pk)
     return plan, created
+
+
+def _plan_items_wanted(plan: Plan, career: Career) -> list[dict]:
+    """What the latest results ask of the plan, in order: each of the biggest skill gaps
+    with its resources, then each weak readiness area with its resources."""
+    latest = {}
+    for kind in (Result.Kind.SKILLS, Result.Kind.READINESS):
+        latest[kind] = (
+            Result.objects.filter(user=plan.user_id, career_slug=career.slug, kind=kind)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    wanted: list[dict] = []
+
+    def whys(result) -> dict[str, Recommendation]:
+        return {r.subject: r for r in reversed(result.snapshot.recommendations)}
+
+    def add_resources(result, subject, why, **link):
+        for resource in recommend.resources_for(career, **link):
+            wanted.append(
+                {
+                    "key": f"resource:{resource.pk}",
+                    "kind": PlanItem.Kind.RESOURCE,
+                    "resource": resource,
+                    "subject": subject,
+                    "title": resource.title,
+                    "detail": resource.description,
+                    "url": resource.url,
+                    "resource_kind": resource.get_kind_display(),
+                    "why": why,
+                    "source_result": result,
+                }
+            )
+
+    result = latest[Result.Kind.SKILLS]
+    if result is not None:
+        reasons = whys(result)
+        gaps = scoring.gaps_of(result.snapshot.items)[: scoring.MAX_SKILL_GAPS]
+        skills = set(Skill.objects.filter(pk__in=[g.skill_id for g in gaps]).values_list("pk"))
+        for gap in gaps:
+            advice = reasons.get(gap.name)
+            why = advice.why if advice else ""
+            wanted.append(
+                {
+                    "key": f"skill:{gap.skill_id}",
+                    "kind": PlanItem.Kind.GAP,
+                    "skill_id": gap.skill_id if (gap.skill_id,) in skills else None,
+                    "subject": gap.name,
+                    "title": f"Raise {gap.name} from {gap.rating} to {gap.expected} "
+                    f"of {scoring.RATING_MAX}",
+                    "detail": advice.detail if advice and advice.kind == "advice" else "",
+                    "url": "",
+                    "why": why,
+                    "priority": gap.priority,
+                    "source_result": result,
+                }
+            )
+            if (gap.skill_id,) in skills:
+                add_resources(result, gap.name, why, skill_id=gap.skill_id)
+    result = latest[Result.Kind.READINESS]
+    if result is not None:
+        reasons = whys(result)
+        weak = scoring.weakest_of(result.snapshot.items)
+        dimensions = {d.slug: d for d in Dimension.objects.filter(slug__in=[w.slug for w in weak])}
+        for area in weak:
+            advice = reasons.get(area.name)
+            why = advice.why if advice else ""
+            wanted.append(
+                {
+                    "key": f"area:{area.slug}",
+                    "kind": PlanItem.Kind.AREA,
+                    "subject": area.name,
+                    "title": f"Strengthen {area.name.lower()} (now {area.pct:g}%)",
+                    "detail": dimensions[area.slug].advice if area.slug in dimensions else "",
+                    "url": "",
+                    "why": why,
+                    "source_result": result,
+                }
+            )
+            if area.slug in dimensions:
+                add_resources(result, area.name, why, dimension=dimensions[area.slug])
+    unique = {}
+    for item in wanted:
+        unique.setdefault(item["key"], item)
+    return list(unique.values())
+
+
+@transaction.atomic
+def plan_items_generate(*, user, plan_id: int) -> int:
+    """Bring the plan's items in line with the user's latest results for its career:
+    add an item for each new gap, weak area or resource; refresh the text of those
+    already there and keep their status and note; mark the ones the latest results no
+    longer call for (they stay, with their notes). Returns how many items were added.
+
+    NotFound unless it is the user's own plan; PlanReadOnly while its guide is not
+    published."""
+    plan = (
+        Plan.objects.select_for_update(of=("self",))
+        .select_related("career")
+        .filter(pk=plan_id, user=user)
+        .first()
+    )
+    if plan is None:
+        raise NotFound("No such plan.")
+    if plan.read_only:
+        raise PlanReadOnly(plan)
+    wanted = _plan_items_wanted(plan, plan.career)
+    existing = {item.key: item for item in plan.items.all()}
+    added = []
+    text = ["subject", "title", "detail", "url", "resource_kind", "why", "priority"]
+    for order, fields in enumerate(wanted):
+        item = existing.pop(fields["key"], None)
+        if item is None:
+            added.append(PlanItem(plan=plan, order=order, **fields))
+            continue
+        for name in text + ["source_result"]:
+            if name in fields:
+                setattr(item, name, fields[name])
+        if "resource" in fields:
+            item.resource = fields["resource"]
+        item.order, item.in_latest = order, True
+        item.save()
+    for item in existing.values():  # no longer asked for by the latest results
+        if item.in_latest:
+            item.in_latest = False
+            item.save(update_fields=["in_latest"])
+    PlanItem.objects.bulk_create(added)
+    return len(added)
+
+
+@transaction.atomic
+def plan_item_update(
+    *,
+    user,
+    item_id: int,
+    status: str | None = None,
+    note: str | None = None,
+    plan_id: int | None = None,
+) -> PlanItem:
+    """Change one plan item's status and/or note (None keeps it), as `plan_step_update`
+    does for a step: NotFound unless it is in the user's own plan, PlanReadOnly while the
+    plan's guide is unpublished or removed."""
+    items = PlanItem.objects.filter(pk=item_id, plan__user=user)
+    if plan_id is not None:
+        items = items.filter(plan_id=plan_id)
+    item = items.select_for_update(of=("self",)).select_related("plan__career").first()
+    if item is None:
+        raise NotFound("No such item in your plan.")
+    if item.plan.read_only:
+        raise PlanReadOnly(item.plan)
+    if status is not None:
+        item.status = status
+    if note is not None:
+        item.note = note
+    item.save(update_fields=["status", "note", "updated_at"])
+    Plan.objects.filter(pk=item.plan_id).update(updated_at=item.updated_at)
+    return item
 
 
 @transaction.atomic

@@ -3,8 +3,9 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -12,7 +13,7 @@ from guide.models import Career, Proficiency
 from guide.selectors import is_slug, published_career
 
 from . import exceptions, goals, limits, prefill, scoring, selectors, services, visitor
-from .forms import PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
+from .forms import PlanItemForm, PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, Result
 
 
@@ -163,6 +164,7 @@ def result_detail(request, pk):
             "recommendation_groups": recommendation_groups(snapshot.recommendations),
             "terms": scoring.terms(),
             "is_visitor_result": result.user_id is None,
+            "matches": _matches_for(result, viewer=request.user),
         },
     )
 
@@ -187,21 +189,39 @@ def recommendation_groups(recommendations) -> list[RecommendationGroup]:
     return list(groups.values())
 
 
+def _matches_for(result: Result, *, viewer):
+    """Careers the viewer's skills fit: their latest ratings across every analysis when the
+    result is theirs, or this result's own ratings for a visitor's result."""
+    if result.user_id is not None:
+        ratings = selectors.latest_ratings(user=viewer)  # the owner: result_for_viewer said so
+    else:
+        ratings = selectors.ratings_of_result(result)
+    return selectors.career_matches(ratings=ratings)
+
+
 @login_required
 @require_safe
 def dashboard(request):
-    goal = goals.goal_for_user(user=request.user)
-    tracks = selectors.goal_first(
-        selectors.dashboard_tracks(user=request.user), career=goal.target_career
-    )
+    """First screen: the goal's latest score, plan progress and next actions. Then the
+    trends (newest attempts, the goal's career first), careers the user's skills fit, and
+    the full history, a page at a time. Its cost does not grow with the history
+    (docs/performance.md)."""
+    user = request.user
+    goal = goals.goal_for_user(user=user)
+    tracks = selectors.goal_first(selectors.dashboard_tracks(user=user), career=goal.target_career)
+    plans = selectors.plans_for_dashboard(user=user)
     return render(
         request,
         "assessments/dashboard.html",
         {
             "goal": goal,
+            "focus": selectors.dashboard_focus(goal=goal, tracks=tracks, plans=plans),
             "tracks": tracks,
-            "plans": selectors.plans_for_dashboard(user=request.user),
+            "plans": plans,
+            "history": selectors.dashboard_history(user=user, page=request.GET.get("page")),
+            "matches": selectors.career_matches(ratings=selectors.latest_ratings(user=user)),
             "careers": Career.objects.published().only("slug", "title"),
+            "trend_points": selectors.TREND_POINTS,
         },
     )
 
@@ -243,6 +263,13 @@ def plan_detail(request, slug):
         services.plan_start(user=request.user, career=career)
         messages.success(request, f"Your plan for {career.title} is ready.")
         return redirect(url)
+    if request.method == "POST" and "refresh" in request.POST and plan and not plan.read_only:
+        added = services.plan_items_generate(user=request.user, plan_id=plan.pk)
+        if added:
+            messages.success(request, f"Added {added} item{pluralize(added)} from your results.")
+        else:
+            messages.info(request, "Your plan already holds everything your results call for.")
+        return redirect(url + "#from-results")
     if request.method == "POST" and (plan is None or plan.read_only):
         messages.error(request, "Start the plan first; a plan whose guide is gone is read-only.")
         return redirect(url)
@@ -269,16 +296,28 @@ def plan_detail(request, slug):
     )
 
 
-def _plan_page(request, *, career, plan, date_form, step_forms=None, status=200):
-    """The plan page. `step_forms` (step id → bound form) shows a refused step form with
-    its errors; the plan's steps are read once, by plan_view."""
-    step_forms = step_forms or {}
+def _plan_page(request, *, career, plan, date_form, row_forms=None, status=200):
+    """The plan page. `row_forms` ("step-<id>" or "item-<id>" → bound form) shows a
+    refused form with its errors; the plan's steps and items are read once, by plan_view."""
+    row_forms = row_forms or {}
     view = selectors.plan_view(plan=plan) if plan is not None else None
-    rows, new_steps = [], []
+    rows, item_rows, new_steps = [], [], []
     if view is not None and not plan.read_only:
         rows = [
-            (step, step_forms.get(step.pk) or PlanStepForm(instance=step, prefix=f"s{step.pk}"))
+            (
+                step,
+                row_forms.get(f"step-{step.pk}")
+                or PlanStepForm(instance=step, prefix=f"s{step.pk}"),
+            )
             for step in view.steps
+        ]
+        item_rows = [
+            (
+                item,
+                row_forms.get(f"item-{item.pk}")
+                or PlanItemForm(instance=item, prefix=f"i{item.pk}"),
+            )
+            for item in view.current_items
         ]
         have = {row.step_id for row in view.steps}
         new_steps = [step for step in career.steps.all() if step.pk not in have]
@@ -290,8 +329,12 @@ def _plan_page(request, *, career, plan, date_form, step_forms=None, status=200)
             "plan": plan,
             "view": view,
             "rows": rows,
+            "item_rows": item_rows,
             "new_steps": new_steps,
             "date_form": date_form,
+            "latest_results": (
+                selectors.latest_results_for_plan(plan=plan) if plan is not None else {}
+            ),
             # A removed guide's kept plan, while a new guide now has its address.
             "can_continue": plan is not None and career is not None and plan.career_id is None,
         },
@@ -299,16 +342,27 @@ def _plan_page(request, *, career, plan, date_form, step_forms=None, status=200)
     )
 
 
-@login_required
-@require_POST
-def plan_step_update(request, pk):
-    """Save one step's status and note. A refused form answers 400 with the plan page and
-    the step's errors; the step is read once, by the service (or by the plan page)."""
-    form = PlanStepForm(request.POST, prefix=f"s{pk}")
+def _wants_json(request) -> bool:
+    """The plan page's script asks for JSON; a browser without it gets pages."""
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _save_plan_row(request, pk, *, form_class, prefix, find_plan, save, anchor):
+    """Save a step's or an item's status and note from the plan page.
+
+    Without JavaScript: a redirect back to the row, or the plan page with the row's
+    errors and what was typed (400). With the page's script (Accept: application/json):
+    JSON, 200 with the saved status or 400 with the errors. A note left out of the
+    request keeps the saved note; nothing saved is lost by a refused request."""
+    form = form_class(request.POST, prefix=prefix)
+    json = _wants_json(request)
     if not form.is_valid():
-        plan = selectors.plan_with_step(user=request.user, plan_step_id=pk)
+        plan = find_plan()
         if plan is None:
             raise Http404("No such step in your plan.")
+        if json:
+            return JsonResponse({"saved": False, "errors": form.errors}, status=400)
         career = published_career(slug=plan.slug, queryset=Career.objects.prefetch_related("steps"))
         date_form = TargetDateForm(initial={"target_date": plan.target_date}, prefix="plan")
         return _plan_page(
@@ -316,23 +370,70 @@ def plan_step_update(request, pk):
             career=career,
             plan=plan,
             date_form=date_form,
-            step_forms={pk: form},
+            row_forms={anchor: form},
             status=400,
         )
+    note = form.cleaned_data["note"] if form.add_prefix("note") in request.POST else None
     try:
-        plan_step = services.plan_step_update(
-            user=request.user,
-            plan_step_id=pk,
-            status=form.cleaned_data["status"],
-            note=form.cleaned_data["note"],
-        )
+        row = save(status=form.cleaned_data["status"], note=note)
     except exceptions.NotFound:
         raise Http404("No such step in your plan.") from None
     except exceptions.PlanReadOnly as refusal:
+        if json:
+            errors = {"__all__": refusal.messages}
+            return JsonResponse({"saved": False, "errors": errors}, status=400)
         messages.error(request, refusal.messages[0])
-        return redirect(refusal.plan.get_absolute_url() + f"#step-{pk}")
-    messages.success(request, f"Saved “{plan_step.step_title}”.")
-    return redirect(plan_step.plan.get_absolute_url() + f"#step-{pk}")
+        return redirect(refusal.plan.get_absolute_url() + f"#{anchor}")
+    title = getattr(row, "step_title", None) or row.title
+    if json:
+        view = selectors.plan_view(plan=row.plan)
+        return JsonResponse(
+            {
+                "saved": True,
+                "message": f"Saved “{title}”.",
+                "status": row.status,
+                "status_label": row.get_status_display(),
+                "note": row.note,
+                "progress": view.progress,
+                "done": view.done,
+                "counted": len(view.counted),
+            }
+        )
+    messages.success(request, f"Saved “{title}”.")
+    return redirect(row.plan.get_absolute_url() + f"#{anchor}")
+
+
+@login_required
+@require_POST
+def plan_step_update(request, pk):
+    """Save one step's status and note (see `_save_plan_row`); the step is read once, by
+    the service (or by the plan page)."""
+    return _save_plan_row(
+        request,
+        pk,
+        form_class=PlanStepForm,
+        prefix=f"s{pk}",
+        find_plan=lambda: selectors.plan_with_step(user=request.user, plan_step_id=pk),
+        save=lambda **change: services.plan_step_update(
+            user=request.user, plan_step_id=pk, **change
+        ),
+        anchor=f"step-{pk}",
+    )
+
+
+@login_required
+@require_POST
+def plan_item_update(request, pk):
+    """Save one plan item's status and note (see `_save_plan_row`)."""
+    return _save_plan_row(
+        request,
+        pk,
+        form_class=PlanItemForm,
+        prefix=f"i{pk}",
+        find_plan=lambda: selectors.plan_with_item(user=request.user, item_id=pk),
+        save=lambda **change: services.plan_item_update(user=request.user, item_id=pk, **change),
+        anchor=f"item-{pk}",
+    )
 
 
 @require_http_methods(["GET"])

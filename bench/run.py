@@ -67,9 +67,9 @@ def prepare():
     call_command("load_guides", "--publish", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def timed(client, path, rounds, before=None):
+def timed(client, path, rounds, before=None, repeats=3):
     best = None
-    for _ in range(3):
+    for _ in range(repeats):
         start = time.perf_counter()
         for _ in range(rounds):
             if before:
@@ -161,6 +161,89 @@ def timed_search(query):
             return min([first] + [run(rounds) for _ in range(3)])
     except OperationalError:
         return first  # one round fitted in the deadline, three more did not
+
+
+DASHBOARD_SIZES = (2, 200, 2000)
+
+
+def _history(user, count):
+    """`count` results for `user`: real skills-gap snapshots of the Amazon Engineer guide,
+    cloned, with alternating target levels and dates a day apart (bulk-inserted, not
+    scored one by one). One career at every size, so only the history's length changes."""
+    import uuid
+    from datetime import timedelta
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from assessments import services
+    from assessments.models import Result
+    from assessments.selectors import career_for_assessment
+
+    Result.objects.filter(user=user).delete()
+    templates = []
+    for slug in ("amazon-engineer",):
+        career = career_for_assessment(slug=slug)
+        for n, level in enumerate(list(career.levels.all())[:2]):
+            ratings = {cs.skill_id: (n + i) % 5 for i, cs in enumerate(career.career_skills.all())}
+            result, _ = services.result_create_skills(
+                user=user, career=career, level=level, ratings=ratings, submission_key=uuid.uuid4()
+            )
+            templates.append(result)
+    Result.objects.filter(user=user).delete()
+    now = timezone.now()
+    rows = []
+    for n in range(count):
+        t = templates[n % len(templates)]
+        rows.append(
+            Result(
+                user=user,
+                career=t.career,
+                career_title=t.career_title,
+                career_slug=t.career_slug,
+                kind=t.kind,
+                target_level=t.target_level,
+                score=(n * 7) % 100,
+                items=t.items,
+                recommendations=t.recommendations,
+                snapshot_version=t.snapshot_version,
+                guide_updated_at=t.guide_updated_at,
+            )
+        )
+    Result.objects.bulk_create(rows, batch_size=500)
+    with transaction.atomic():
+        ids = Result.objects.filter(user=user).order_by("pk").values_list("pk", flat=True)
+        for n, pk in enumerate(list(ids)):
+            Result.objects.filter(pk=pk).update(created_at=now - timedelta(days=count - n))
+
+
+def dashboard_cost():
+    """The signed-in dashboard with 2, 200 and 2,000 results in the history."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user = get_user_model().objects.create_user(email="bench@example.com", password="x" * 20)
+    client = Client()
+    client.force_login(user)
+    baseline = timed(client, "/healthz", ROUNDS)
+    rows = []
+    for size in DASHBOARD_SIZES:
+        _history(user, size)
+        # Best of five rounds: on a shared machine the ratio is what is compared.
+        seconds = timed(client, "/assessments/", max(10, ROUNDS // 10), repeats=5)
+        kib = len(client.get("/assessments/").content) / 1024
+        rows.append((size, seconds, kib))
+    first = rows[0][1]
+    print(
+        f"\nDashboard /assessments/ by results in the history, baseline /healthz = "
+        f"{baseline * 1e3:.2f} ms"
+    )
+    print(f"{'results':>7} {'ms':>9} {'× 2 results':>12} {'× baseline':>11} {'KiB':>8}")
+    for size, seconds, kib in rows:
+        print(
+            f"{size:7} {seconds * 1e3:9.2f} {seconds / first:12.2f} "
+            f"{seconds / baseline:11.1f} {kib:8.1f}"
+        )
 
 
 def search_cost():
@@ -256,6 +339,9 @@ def over_http():
 if __name__ == "__main__":
     prepare()
     in_process()
+    dashboard_cost()
+    if os.environ.get("BENCH_DASHBOARD_ONLY") == "1":
+        raise SystemExit(0)
     search_cost()
     if os.environ.get("BENCH_HTTP", "1") != "0":
         over_http()

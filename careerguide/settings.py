@@ -392,6 +392,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two choice sets share the field name `kind` (a result's and a plan item's).
+    "ENUM_NAME_OVERRIDES": {
+        "KindEnum": "assessments.models.Result.Kind",
+        "PlanItemKindEnum": "assessments.models.PlanItem.Kind",
+    },
 }
 
 # Production hardening: only when DEBUG is off. `manage.py check --deploy

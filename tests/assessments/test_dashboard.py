@@ -106,8 +106,12 @@ def test_dashboard_query_count_is_fixed_with_200_results(owner_client, owner):
     make_history(owner, a, 100)
     make_history(owner, b, 100)
     large, response = count_dashboard_queries(owner_client)
-    assert sum(len(t.results) for t in response.context["tracks"]) == 204
-    # session (1), user (1), the goal (1), results without snapshots (1), the snapshots of
-    # the latest, previous and same-level attempts per track (1), current guides for the
-    # changed notice (1), plans (1), plan steps (1), published careers for the start links (1).
-    assert small == large == 9
+    assert sum(t.total for t in response.context["tracks"]) == 204
+    assert response.context["history"].paginator.count == 204
+    # session (1), user (1); trends: attempts per track (1), ids of the newest attempts
+    # of each track (1), those results (1), the latest two snapshots per track (1),
+    # current guides for the changed notice (1); plans (1), plan steps (1), plan items
+    # (1); goal (1); history: count (1) and page (1); matches: the careers assessed (1),
+    # the newest analysis of each (1), those results (1), published careers (1), their
+    # skills (1); published careers for the start form (1).
+    assert small == large == 19
