@@ -469,6 +469,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+# Whole public pages served from the shared cache to visitors without a session
+# (core/pagecache.py). On by default; PUBLIC_PAGE_CACHE=0 turns it off (make bench measures
+# both ways).
+PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
+
 # Assessment limits and retention (assessments/limits.py, docs/deploy.md).
 # Saving an assessment result, per signed-in user or per visitor's IP address, HTML and API
 # alike: "<number>/<second|minute|hour|day>".

@@ -21,6 +21,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -78,6 +79,8 @@ class PublicPageCacheMiddleware:
     """Place early: after SecurityMiddleware and WhiteNoise, before sessions and CSRF."""
 
     def __init__(self, get_response):
+        if not settings.PUBLIC_PAGE_CACHE:
+            raise MiddlewareNotUsed("PUBLIC_PAGE_CACHE is off")
         self.get_response = get_response
 
     def __call__(self, request):
