@@ -26,7 +26,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium")
+        message = f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium"
+        if os.environ.get("E2E_REQUIRE_BROWSER") == "1":  # .ci/run: a failure, never a skip
+            pytest.fail(message)
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
