@@ -25,6 +25,8 @@ def _whole_number(name: str, default: int, minimum: int) -> int:
 
 bind = os.environ.get("GUNICORN_BIND", "").strip() or "127.0.0.1:8000"
 workers = _whole_number("GUNICORN_WORKERS", 3, minimum=1)
+# Threads per worker (gthread when above 1): more concurrent requests per worker's memory.
+threads = _whole_number("GUNICORN_THREADS", 1, minimum=1)
 # A worker silent for this many seconds is killed and replaced; the request gets a 502
 # from the proxy. Database statements stop sooner (DATABASE_STATEMENT_TIMEOUT_MS).
 timeout = _whole_number("GUNICORN_TIMEOUT", 30, minimum=1)

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.requestlog.RequestIdMiddleware",  # first: times and logs the whole request
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
@@ -165,6 +166,25 @@ else:
         # Tests use a file too, not shared-cache memory, so concurrent writers wait on
         # the busy timeout exactly as they do in the running site (one file per test run).
         "TEST": {"NAME": VAR_DIR / f"test-db-{os.getpid()}.sqlite3"},
+    }
+# PostgreSQL connection pool (psycopg_pool, Django 5.1+): DATABASE_POOL_MAX_SIZE > 0 turns it on
+# for each worker process, with at least DATABASE_POOL_MIN_SIZE connections kept open. A pool
+# replaces persistent connections (CONN_MAX_AGE must be 0). docs/deploy.md, "Connections".
+DATABASE_POOL_MAX_SIZE = env_int("DATABASE_POOL_MAX_SIZE", 0)
+DATABASE_POOL_MIN_SIZE = env_int("DATABASE_POOL_MIN_SIZE", 1)
+if DATABASE_POOL_MAX_SIZE:
+    if "postgresql" not in _default_db["ENGINE"]:
+        raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE needs a PostgreSQL DATABASE_URL")
+    if not 0 <= DATABASE_POOL_MIN_SIZE <= DATABASE_POOL_MAX_SIZE:
+        raise ImproperlyConfigured(
+            "DATABASE_POOL_MIN_SIZE must be between 0 and DATABASE_POOL_MAX_SIZE; got "
+            f"{DATABASE_POOL_MIN_SIZE} and {DATABASE_POOL_MAX_SIZE}"
+        )
+    _default_db["CONN_MAX_AGE"] = 0
+    _default_db.setdefault("OPTIONS", {})["pool"] = {
+        "min_size": DATABASE_POOL_MIN_SIZE,
+        "max_size": DATABASE_POOL_MAX_SIZE,
+        "timeout": 10,
     }
 DATABASES = {"default": _default_db}
 
@@ -462,12 +482,29 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# Logs go to standard output. LOG_FORMAT=json (the default with DEBUG off) writes one JSON
+# object per line with the request id (core/requestlog.py); "text" is for reading by eye.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text; got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "core.requestlog.JsonFormatter"},
+        "text": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    # One line per request from RequestIdMiddleware; runserver already prints its own.
+    "loggers": {
+        "careerguide.requests": {"level": "WARNING" if DEBUG else "INFO"},
+    },
 }
+
+# /healthz also checks the shared cache when there is one (Redis); a load balancer then takes
+# an instance out when it cannot reach the cache its pages and counters live in.
+HEALTHZ_CHECKS_CACHE = bool(_redis_url)
 
 # Whole public pages served from the shared cache to visitors without a session
 # (core/pagecache.py). On by default; PUBLIC_PAGE_CACHE=0 turns it off (make bench measures

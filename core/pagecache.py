@@ -16,6 +16,7 @@ without `private`/`no-store`, and without the CSRF token being used.
 """
 
 import hashlib
+import logging
 import time
 from functools import wraps
 
@@ -23,7 +24,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "guide:content-version"
 PAGE_TIMEOUT = 60 * 60 * 24
@@ -58,7 +62,16 @@ def public_page(view):
         setattr(response, _PUBLIC, True)
         return response
 
+    setattr(wrapper, _PUBLIC, True)  # the middleware asks the URL's view before the cache
     return wrapper
+
+
+def _routes_to_public_page(request) -> bool:
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return getattr(match.func, _PUBLIC, False)
 
 
 def _is_anonymous(request) -> bool:
@@ -84,11 +97,18 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "GET" or not _is_anonymous(request):
+        if (
+            request.method != "GET"
+            or not _is_anonymous(request)
+            or not _routes_to_public_page(request)
+        ):
             return self.get_response(request)
-        version = content_version()
-        key = _key(request, version)
-        stored = cache.get(key)
+        try:
+            key = _key(request, content_version())
+            stored = cache.get(key)
+        except Exception:  # noqa: BLE001 - a cache that cannot answer must not take pages down
+            logger.warning("page cache unavailable; serving %s uncached", request.path)
+            return self.get_response(request)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -101,7 +121,10 @@ class PublicPageCacheMiddleware:
             response.headers["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324
             patch_cache_control(response, public=True, max_age=0)
             headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIPPED_HEADERS]
-            cache.set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+            try:
+                cache.set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+            except Exception:  # noqa: BLE001 - the page is still right, only not stored
+                logger.warning("page cache unavailable; %s not stored", request.path)
             response.headers["X-Page-Cache"] = "miss"
         return response
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
@@ -184,14 +185,25 @@ def career_compare(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the app and its database answer, 503 otherwise."""
+    """200 when the app, its database and (when one is configured, REDIS_URL) its shared
+    cache answer; 503 naming what failed otherwise. For load balancers' health checks."""
+    status = {"database": "ok"}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        status["database"] = "unavailable"
+    if settings.HEALTHZ_CHECKS_CACHE:
+        try:
+            cache.set("healthz", 1, timeout=10)
+            status["cache"] = "ok" if cache.get("healthz") == 1 else "unavailable"
+        except Exception:  # noqa: BLE001 - a cache that cannot answer is unhealthy
+            status["cache"] = "unavailable"
+    healthy = all(value == "ok" for value in status.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **status}, status=200 if healthy else 503
+    )
 
 
 @public_page

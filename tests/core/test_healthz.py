@@ -13,8 +13,24 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_healthz_is_200_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json()["status"] == "ok"
+    assert response.json()["database"] == "ok"
     assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_shared_cache_does_not_answer(client, settings):
+    """With Redis configured, an instance that cannot reach it is taken out of the balancer."""
+    settings.HEALTHZ_CHECKS_CACHE = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on port 9
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "cache": "unavailable"}
 
 
 def test_healthz_is_503_when_the_database_does_not_answer(tmp_path):

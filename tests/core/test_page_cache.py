@@ -87,3 +87,30 @@ def test_drafts_and_missing_pages_are_not_stored(client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 404 and "X-Page-Cache" not in response
+
+
+def test_pages_still_answer_when_the_cache_is_down(client, settings):
+    make_career(title="Cloud Engineer")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on port 9
+        }
+    }
+    response = client.get(reverse("guide:career-list"))
+    assert response.status_code == 200
+    assert "Cloud Engineer" in response.content.decode()
+
+
+def test_pages_that_are_not_public_never_touch_the_page_cache(client, settings, caplog):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # any attempt to use it is logged
+        }
+    }
+    client.get("/healthz")
+    client.get("/no-such-page/")
+    assert "page cache unavailable" not in caplog.text
+    client.get(reverse("guide:career-list"))
+    assert "page cache unavailable" in caplog.text

@@ -155,3 +155,36 @@ def test_without_redis_production_workers_share_the_database_cache(tmp_path):
     )
     assert write.returncode == 0, write.stderr
     assert _setting(env, "__import__('django.core.cache').core.cache.cache.get('k')") == "7"
+
+
+def test_a_connection_pool_is_configured_from_the_environment():
+    env = bare_env()
+    env.update(
+        DJANGO_DEBUG="1",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/anything",
+        DATABASE_POOL_MAX_SIZE="8",
+        DATABASE_POOL_MIN_SIZE="2",
+    )
+    script = (
+        "import django, json; django.setup(); from django.conf import settings;"
+        "db = settings.DATABASES['default'];"
+        "print(json.dumps([db['OPTIONS']['pool'], db['CONN_MAX_AGE']]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "careerguide.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    pool, max_age = __import__("json").loads(result.stdout)
+    assert pool == {"min_size": 2, "max_size": 8, "timeout": 10}
+    assert max_age == 0  # a pool replaces persistent connections
+
+
+def test_a_pool_without_postgresql_is_refused_in_one_line():
+    result = run_check(DATABASE_POOL_MAX_SIZE="4")
+    assert result.returncode != 0
+    assert "DATABASE_POOL_MAX_SIZE needs a PostgreSQL DATABASE_URL" in result.stderr
