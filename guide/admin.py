@@ -1,13 +1,21 @@
+import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from .cache import content_changed
 from .figures import CareerFigures, contradictions
+from .history import history, restore_revision, revision_changes
 from .models import (
     FAQ,
     Career,
@@ -236,8 +244,13 @@ class CareerOccupationInline(OrderedTabularInline):
 
 
 @admin.register(Career)
-class CareerAdmin(admin.ModelAdmin):
+class CareerAdmin(VersionAdmin):
+    """Every save through this admin is a revision (guide/history.py, docs/editing.md)."""
+
     form = CareerAdminForm
+    object_history_template = "admin/guide/career/object_history.html"
+    revision_form_template = "admin/guide/career/revision.html"
+    history_latest_first = True
     list_display = [
         "title",
         "category",
@@ -324,19 +337,73 @@ class CareerAdmin(admin.ModelAdmin):
         label = "View the live page" if career.is_published else "Preview the draft"
         return format_html('<a href="{}" target="_blank">{}</a>', career.get_absolute_url(), label)
 
+    def _set_status(self, request, queryset, status, comment) -> int:
+        """Change each guide's status in a revision of its own, so its history shows it."""
+        count = 0
+        for career in queryset:
+            with reversion.create_revision():
+                career.status = status
+                career.save(update_fields=["status"])
+                reversion.set_user(request.user)
+                reversion.set_comment(comment)
+            count += 1
+        content_changed()
+        return count
+
     @admin.action(description="Publish the selected guides", permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Career.Status.PUBLISHED)
-        content_changed()
+        count = self._set_status(request, queryset, Career.Status.PUBLISHED, "Published.")
         self.message_user(request, f"Published {count} guide(s).", messages.SUCCESS)
 
     @admin.action(
         description="Unpublish the selected guides (back to draft)", permissions=["change"]
     )
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Career.Status.DRAFT)
-        content_changed()
+        count = self._set_status(request, queryset, Career.Status.DRAFT, "Moved back to draft.")
         self.message_user(request, f"Moved {count} guide(s) back to draft.", messages.SUCCESS)
+
+    # History: reversion stores the revisions; the diff and the restore are ours.
+
+    def history_view(self, request, object_id, extra_context=None):
+        career = get_object_or_404(Career, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, career):
+            raise PermissionDenied
+        context = {"changes": history(career), "can_restore": self.has_change_permission(request)}
+        context.update(extra_context or {})
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """One revision: what it changed, and (POST) restoring the guide to it."""
+        career = get_object_or_404(Career, pk=unquote(object_id))
+        version = get_object_or_404(
+            Version.objects.get_for_object(career).select_related("revision__user"),
+            pk=version_id,
+        )
+        if not self.has_view_or_change_permission(request, career):
+            raise PermissionDenied
+        can_restore = self.has_change_permission(request, career)
+        if request.method == "POST":
+            if not can_restore:
+                raise PermissionDenied
+            restored = restore_revision(career=career, revision=version.revision, user=request.user)
+            self.message_user(request, restored.revision.get_comment(), messages.SUCCESS)
+            if restored.left_out:
+                self.message_user(
+                    request,
+                    "Some parts could not be restored: " + "; ".join(restored.left_out),
+                    messages.WARNING,
+                )
+            return redirect(reverse("admin:guide_career_change", args=[career.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": career,
+            "title": f"{career}: the revision of {version.revision.date_created:%Y-%m-%d %H:%M}",
+            "changes": revision_changes(career, version.revision),
+            "can_restore": can_restore,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.revision_form_template, context)
 
 
 class SkillAnchorInline(admin.TabularInline):

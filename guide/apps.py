@@ -13,6 +13,9 @@ class GuideConfig(AppConfig):
         from occupations.signals import release_imported
 
         from .cache import content_changed, official_figures_changed
+        from .history import register
+
+        register()
 
         for model in self.get_models():
             post_save.connect(content_changed, sender=model, dispatch_uid=f"guide-cache-{model}")
