@@ -338,7 +338,10 @@ class CareerAdmin(VersionAdmin):
         return format_html('<a href="{}" target="_blank">{}</a>', career.get_absolute_url(), label)
 
     def _set_status(self, request, queryset, status, comment) -> int:
-        """Change each guide's status in a revision of its own, so its history shows it."""
+        """Change each guide's status with save(), so that its history records the change.
+
+        The list view already runs inside a revision (VersionAdmin); the block below joins
+        it, or makes one when called from elsewhere."""
         count = 0
         for career in queryset:
             with reversion.create_revision():

@@ -182,24 +182,34 @@ def _text_pieces(old: str, new: str) -> list[tuple[str, str]]:
 
 
 class _Names:
-    """Readable values: choices by label, links to other rows by their name."""
+    """Readable values: choices by label, links to other rows by their name.
 
-    def __init__(self, copies):
-        self.known = {(copy.model, copy.pk): copy.label for copy in copies}
+    Names of linked rows are gathered while diffing and fetched once per model at the end,
+    so the history page costs the same few queries however many revisions it shows."""
+
+    def __init__(self):
+        self.known = {}
         self.wanted = defaultdict(set)
+        self.pending = []  # (FieldChange, field, old value, new value)
 
-    def want(self, model, fields):
-        for f in model._meta.concrete_fields:
-            if f.is_relation and fields.get(f.name) is not None:
-                target = f.related_model
-                if (target, str(fields[f.name])) not in self.known:
-                    self.wanted[target].add(fields[f.name])
+    def learn(self, copies):
+        self.known.update({(copy.model, copy.pk): copy.label for copy in copies})
 
-    def fetch(self):
+    def later(self, change: FieldChange, f, before, after):
+        for value in (before, after):
+            if f.is_relation and value is not None:
+                self.wanted[f.related_model].add(value)
+        self.pending.append((change, f, before, after))
+
+    def finish(self):
         for target, pks in self.wanted.items():
-            for obj in target._default_manager.filter(pk__in=pks):
+            missing = {pk for pk in pks if (target, str(pk)) not in self.known}
+            for obj in target._default_manager.filter(pk__in=missing):
                 self.known[target, str(obj.pk)] = str(obj)
+        for change, f, before, after in self.pending:
+            change.old, change.new = self.show(f, before), self.show(f, after)
         self.wanted.clear()
+        self.pending.clear()
 
     def show(self, f, value) -> str:
         if value is None or value == "":
@@ -227,20 +237,19 @@ def _field_changes(model, old: dict, new: dict, names: _Names) -> list[FieldChan
         ):
             changes.append(FieldChange(label, pieces=_text_pieces(before, after)))
         else:
-            changes.append(FieldChange(label, names.show(f, before), names.show(f, after)))
+            change = FieldChange(label)
+            names.later(change, f, before, after)
+            changes.append(change)
     return changes
 
 
-def _diff(revision, before: dict | None, after: dict) -> Changes:
+def _diff(revision, before: dict | None, after: dict, names: _Names) -> Changes:
+    """The changes from `before` to `after`; call names.finish() before showing them."""
     changes = Changes(revision=revision, part_count=len(after) - 1)
     if before is None:
         changes.first = True
         return changes
-    names = _Names([*before.values(), *after.values()])
-    for copies in (before, after):
-        for copy in copies.values():
-            names.want(copy.model, copy.fields)
-    names.fetch()
+    names.learn([*before.values(), *after.values()])
     order = {model: index for index, model in enumerate(PARTS)}
     for key in sorted(set(before) | set(after), key=lambda k: (order.get(k[0], -1), int(k[1]))):
         model = key[0]
@@ -270,15 +279,17 @@ def history(career: Career, *, limit: int = HISTORY_LIMIT) -> list[Changes]:
         versions[version.revision_id].append(version)
     copies = [guide_copies(versions[revision.pk], career) for revision in revisions]
     result = []
+    names = _Names()
     for index, revision in enumerate(revisions[:limit]):
         before = copies[index + 1] if index + 1 < len(revisions) else None
-        changes = _diff(revision, before, copies[index])
+        changes = _diff(revision, before, copies[index], names)
         changes.version_id = next(
             version.pk
             for version in versions[revision.pk]
             if version._model is Career and version.object_id == str(career.pk)
         )
         result.append(changes)
+    names.finish()
     return result
 
 
@@ -287,7 +298,10 @@ def revision_changes(career: Career, revision: Revision) -> Changes:
     previous = career_revisions(career).filter(pk__lt=revision.pk).first()
     after = guide_copies(revision.version_set.all(), career)
     before = guide_copies(previous.version_set.all(), career) if previous else None
-    return _diff(revision, before, after)
+    names = _Names()
+    changes = _diff(revision, before, after, names)
+    names.finish()
+    return changes
 
 
 # --- Restoring -----------------------------------------------------------------------
