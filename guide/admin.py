@@ -9,6 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -101,11 +102,28 @@ def figures_being_saved(career: Career, formsets) -> CareerFigures:
 
 
 class CareerAdminForm(forms.ModelForm):
-    """The career's own form; the key-fact formset reaches it through the instance."""
+    """The career's own form; the key-fact formset reaches it through the instance.
+
+    "Last reviewed" is an editor's statement, not a side effect of saving: it is read-only
+    here and only the "I checked the figures" box sets it (to today). Every save changes
+    "last changed" (updated_at) instead. The history records both (guide/history.py)."""
+
+    figures_checked = forms.BooleanField(
+        required=False,
+        label="I checked the figures",
+        help_text="Tick only when you have checked every figure of this guide against its "
+        "source today: saving then sets “last reviewed” to today. Without it, “last "
+        "reviewed” stays as it was, whatever else you change.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance._admin_form = self
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("figures_checked"):
+            self.instance.last_reviewed = timezone.localdate()
+        return super().save(commit=commit)
 
 
 class CareerSourceChoices:
@@ -266,13 +284,21 @@ class CareerAdmin(VersionAdmin):
     list_editable = ["featured"]
     search_fields = ["title", "summary", "career_skills__skill__name"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at", "preview_link", "content_key"]
+    readonly_fields = ["created_at", "updated_at", "preview_link", "content_key", "last_reviewed"]
     date_hierarchy = "updated_at"
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "status", "featured", "preview_link"]}),
-        ("Summary", {"fields": ["summary", "last_reviewed"]}),
+        ("Summary", {"fields": ["summary"]}),
+        (
+            "Review",
+            {
+                "description": "“Last reviewed” is shown on the guide as the day an editor last "
+                "checked its figures; “last changed” is the day of the latest save.",
+                "fields": [("last_reviewed", "updated_at"), "figures_checked"],
+            },
+        ),
         (
             "Key facts",
             {
@@ -294,7 +320,7 @@ class CareerAdmin(VersionAdmin):
         ),
         (
             "History",
-            {"classes": ["collapse"], "fields": ["created_at", "updated_at", "content_key"]},
+            {"classes": ["collapse"], "fields": ["created_at", "content_key"]},
         ),
     ]
     inlines = [
