@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI from our own static files, no CDN
+    "adminsortable2",  # drag-and-drop ordering of a guide's parts (guide/admin.py)
     "reversion",  # guide history and rollback (guide/history.py, docs/editing.md)
     "accounts",
     "occupations",

@@ -1,11 +1,16 @@
 import reversion
+from adminsortable2.admin import (
+    CustomInlineFormSet,
+    SortableAdminBase,
+    SortableStackedInline,
+    SortableTabularInline,
+)
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -40,7 +45,49 @@ from .models import (
 from .selectors import all_statistics, primary_national_estimate
 
 
-class FigureRulesFormSet(BaseInlineFormSet):
+class OrderedFormSet(CustomInlineFormSet):
+    """A guide part's rows, numbered 1, 2, 3… in the order the editor left them.
+
+    django-admin-sortable2 renumbers the hidden `order` inputs when a row is dragged; this
+    makes duplicate positions impossible whatever was posted (no JavaScript, rows loaded
+    with equal numbers, a new row): rows keep the order of (posted position, place on the
+    page), a new row without a position goes last, they are numbered from 1, and a row
+    whose number moves is saved."""
+
+    def clean(self):
+        super().clean()
+        field = self.default_order_field
+        rows = [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+            and not self._should_delete_form(form)
+            and (form.instance.pk or form.has_changed())
+        ]
+
+        def rank(item):
+            index, form = item
+            posted = form.cleaned_data.get(field)
+            if not posted and not form.instance.pk:
+                posted = float("inf")  # a new row given no position goes last
+            return (posted or 0, index)
+
+        ranked = sorted(enumerate(rows), key=rank)
+        for position, (_index, form) in enumerate(ranked, start=1):
+            if form.cleaned_data.get(field) != position:
+                form.cleaned_data[field] = position
+                setattr(form.instance, field, position)
+                if field not in form.changed_data:
+                    form.changed_data.append(field)
+
+
+def positions_are_unique(rows, field="order") -> bool:
+    """True when no two rows share a position (the invariant OrderedFormSet keeps)."""
+    values = [getattr(row, field) for row in rows]
+    return len(values) == len(set(values))
+
+
+class FigureRulesFormSet(OrderedFormSet):
     """The key-fact citations formset, which also checks the guide's figures as a whole.
 
     CareerAdmin gives it the career's form and every sibling formset; once all of them are
@@ -136,28 +183,45 @@ class CareerSourceChoices:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class OrderedTabularInline(admin.TabularInline):
+# One-line items (a duty, a pro, a skill's detail) get a two-line box in tables, not ten.
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+# Longer bodies in stacked parts (a step, an answer) start at five lines; they grow as typed.
+SHORT_BODY = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 5, "cols": 80})}}
+
+
+class OrderedTabularInline(SortableTabularInline):
+    """A guide part shown as a table, ordered by dragging its rows (django-admin-sortable2)."""
+
+    formset = OrderedFormSet
     extra = 0
     show_change_link = False
+    formfield_overrides = COMPACT_TEXT
 
 
-class OrderedStackedInline(admin.StackedInline):
+class OrderedStackedInline(SortableStackedInline):
+    """A guide part shown as blocks, ordered by dragging their headings."""
+
+    formset = OrderedFormSet
     extra = 0
     classes = ["collapse"]
+    formfield_overrides = SHORT_BODY
 
 
 class SourceInline(OrderedTabularInline):
     model = Source
     # A URL typed without a scheme means https (Django 6's default, chosen now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["order", "title", "publisher", "url", "accessed", "official", "edition"]
+    # A plain URL box: the admin's "Currently: <link> Change: <box>" takes five lines a row.
+    formfield_overrides = {
+        **COMPACT_TEXT,
+        models.URLField: {"assume_scheme": "https", "widget": forms.URLInput},
+    }
+    fields = ["title", "publisher", "url", "accessed", "official", "edition"]
 
 
 class KeyFactInline(CareerSourceChoices, OrderedTabularInline):
     model = KeyFact
     formset = FigureRulesFormSet
     fields = [
-        "order",
         "kind",
         "source",
         "note",
@@ -171,29 +235,28 @@ class KeyFactInline(CareerSourceChoices, OrderedTabularInline):
 
 class ResponsibilityInline(OrderedTabularInline):
     model = Responsibility
-    fields = ["order", "text"]
+    fields = ["text"]
 
 
 class CareerSkillInline(OrderedTabularInline):
     model = CareerSkill
-    fields = ["order", "skill", "importance", "expected_proficiency", "detail"]
+    fields = ["skill", "importance", "expected_proficiency", "detail"]
     autocomplete_fields = ["skill"]
 
 
 class EducationPathInline(OrderedStackedInline):
     model = EducationPath
-    fields = ["order", "title", ("typical_cost", "typical_duration"), "description"]
+    fields = ["title", ("typical_cost", "typical_duration"), "description"]
 
 
 class StepInline(OrderedStackedInline):
     model = Step
-    fields = ["order", "title", "duration", "body"]
+    fields = ["title", "duration", "body"]
 
 
 class CareerLevelInline(CareerSourceChoices, OrderedStackedInline):
     model = CareerLevel
     fields = [
-        "order",
         "title",
         ("years_min", "years_max"),
         ("salary_low_usd", "salary_high_usd", "salary_high_open"),
@@ -209,7 +272,6 @@ class CareerLevelInline(CareerSourceChoices, OrderedStackedInline):
 class RegionalSalaryInline(CareerSourceChoices, OrderedTabularInline):
     model = RegionalSalary
     fields = [
-        "order",
         "region",
         "salary_usd",
         "salary_low_usd",
@@ -225,29 +287,29 @@ class RegionalSalaryInline(CareerSourceChoices, OrderedTabularInline):
 
 class SectionInline(OrderedStackedInline):
     model = Section
-    fields = ["order", ("title", "anchor"), "placement", "body"]
+    fields = [("title", "anchor"), "placement", "body"]
     prepopulated_fields = {"anchor": ["title"]}
 
 
 class SpecializationInline(OrderedStackedInline):
     model = Specialization
-    fields = ["order", "title", "body"]
+    fields = ["title", "body"]
 
 
 class ProConInline(OrderedTabularInline):
     model = ProCon
-    fields = ["order", "kind", "text"]
+    fields = ["kind", "text"]
 
 
 class FAQInline(OrderedStackedInline):
     model = FAQ
-    fields = ["order", "question", "answer"]
+    fields = ["question", "answer"]
 
 
 class RelatedCareerInline(OrderedTabularInline):
     model = RelatedCareer
     fk_name = "career"
-    fields = ["order", "related_career", "note"]
+    fields = ["related_career", "note"]
     autocomplete_fields = ["related_career"]
 
 
@@ -258,27 +320,26 @@ class CareerOccupationInline(OrderedTabularInline):
     occupations are read-only data imported from BLS (occupations/admin.py)."""
 
     model = CareerOccupation
-    fields = ["order", "occupation", "primary", "fit_note"]
+    fields = ["occupation", "primary", "fit_note"]
 
 
 @admin.register(Career)
-class CareerAdmin(VersionAdmin):
+class CareerAdmin(SortableAdminBase, VersionAdmin):
     """Every save through this admin is a revision (guide/history.py, docs/editing.md)."""
 
     form = CareerAdminForm
     object_history_template = "admin/guide/career/object_history.html"
     revision_form_template = "admin/guide/career/revision.html"
     history_latest_first = True
-    list_display = [
-        "title",
-        "category",
-        "status",
-        "featured",
-        "median_salary_usd",
-        "skill_count",
-        "last_reviewed",
-        "updated_at",
-    ]
+    # The jump bar, tables that fit 1,280 px, compact inputs (docs/editing.md).
+    change_form_template = "admin/guide/career/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin-guide.css"]}
+
+    # Six columns fit beside the filters at 1,280 px; the category is a filter, the pay
+    # figures are on the change page.
+    list_display = ["title", "status", "featured", "skill_count", "last_reviewed", "last_changed"]
     list_filter = ["status", "featured", "category"]
     list_select_related = ["category"]
     list_editable = ["featured"]
@@ -351,6 +412,10 @@ class CareerAdmin(VersionAdmin):
                 formset.career_form = getattr(obj, "_admin_form", None)
                 formset.siblings = formsets
         return formsets, inline_instances
+
+    @admin.display(description="last changed", ordering="updated_at")
+    def last_changed(self, career):
+        return timezone.localtime(career.updated_at).date()
 
     @admin.display(description="skills", ordering="skill_count")
     def skill_count(self, career):

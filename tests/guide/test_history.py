@@ -43,7 +43,7 @@ def add_faq(data, question, answer):
         {
             f"faqs-{index}-question": question,
             f"faqs-{index}-answer": answer,
-            f"faqs-{index}-order": "20",
+            f"faqs-{index}-order": "",
             f"faqs-{index}-career": "",
         }
     )
