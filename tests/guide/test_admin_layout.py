@@ -41,3 +41,14 @@ def test_an_error_is_shown_at_its_part_and_flagged_in_the_bar(editor_client):
     assert "This field is required." in faqs
     assert html.count("This field is required.") == faqs.count("This field is required.")
     assert not career.faqs.filter(answer="An answer without its question.").exists()
+
+
+def test_a_long_guide_with_over_a_thousand_fields_still_saves(editor_client):
+    career = make_full_guide(title="Amazon Engineer", scale=6)
+    url = reverse("admin:guide_career_change", args=[career.pk])
+    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    assert len(data) > 1000  # Django's default cap
+    add_faq(data, "Is there an on-call rota?", "Most teams share one.")
+    response = editor_client.post(url, data)
+    assert response.status_code == 302
+    assert career.faqs.filter(question="Is there an on-call rota?").exists()
