@@ -350,7 +350,19 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "status", "featured", "preview_link"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "category",
+                    ("status", "publish_at"),
+                    "featured",
+                    "preview_link",
+                ]
+            },
+        ),
         ("Summary", {"fields": ["summary"]}),
         (
             "Review",
