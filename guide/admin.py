@@ -185,7 +185,7 @@ class CareerSourceChoices:
 
 # One-line items (a duty, a pro, a skill's detail) get a two-line box in tables, not ten.
 COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
-# Longer bodies in stacked parts (a step, an answer) start at five lines; they grow as typed.
+# Longer bodies in stacked parts (a step, an answer) start at five lines (resizable).
 SHORT_BODY = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 5, "cols": 80})}}
 
 
