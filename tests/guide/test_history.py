@@ -219,3 +219,21 @@ def test_only_staff_who_may_change_guides_see_history_or_restore(edited_guide, c
     assert client.post(revision_url(edited_guide, first)).status_code == 302
     edited_guide.refresh_from_db()
     assert edited_guide.median_salary_usd == 118000
+
+
+def test_a_revision_of_another_guide_is_not_found_here(edited_guide, editor_client):
+    other = make_full_guide(title="Cloud Engineer")
+    save_in_admin(editor_client, other, lambda data: None)
+    foreign = Version.objects.get_for_object(other).get()
+    url = reverse("admin:guide_career_revision", args=[edited_guide.pk, foreign.pk])
+    assert editor_client.get(url).status_code == 404
+    assert editor_client.post(url).status_code == 404
+    edited_guide.refresh_from_db()
+    assert edited_guide.median_salary_usd == 118000
+
+
+def test_a_deleted_guide_can_be_found_in_the_recover_list(edited_guide, editor_client):
+    edited_guide.delete()
+    page = editor_client.get(reverse("admin:guide_career_recoverlist"))
+    assert page.status_code == 200
+    assert "Amazon Engineer" in page.content.decode()
