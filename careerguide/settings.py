@@ -81,6 +81,10 @@ if not DEBUG and not ALLOWED_HOSTS:
         "DJANGO_ALLOWED_HOSTS must list the site's host names when DJANGO_DEBUG=0"
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A guide's change page posts every field of every part: the shipped Amazon Engineer guide
+# sends 995, and Django's default cap of 1,000 answered a guide one level longer with a
+# 400. 5,000 leaves room for long guides and still bounds what one request may carry.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 for _origin in CSRF_TRUSTED_ORIGINS:
     if not _origin.startswith(("http://", "https://")):
         raise ImproperlyConfigured(
@@ -105,6 +109,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI from our own static files, no CDN
+    "adminsortable2",  # drag-and-drop ordering of a guide's parts (guide/admin.py)
+    "reversion",  # guide history and rollback (guide/history.py, docs/editing.md)
     "accounts",
     "occupations",
     "guide",

@@ -1,14 +1,28 @@
+import reversion
+from adminsortable2.admin import (
+    CustomInlineFormSet,
+    SortableAdminBase,
+    SortableStackedInline,
+    SortableTabularInline,
+)
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from . import search
 from .cache import content_changed
 from .figures import CareerFigures, contradictions
+from .history import history, restore_revision, revision_changes
 from .models import (
     FAQ,
     Career,
@@ -32,7 +46,49 @@ from .models import (
 from .selectors import all_statistics, primary_national_estimate
 
 
-class FigureRulesFormSet(BaseInlineFormSet):
+class OrderedFormSet(CustomInlineFormSet):
+    """A guide part's rows, numbered 1, 2, 3… in the order the editor left them.
+
+    django-admin-sortable2 renumbers the hidden `order` inputs when a row is dragged; this
+    makes duplicate positions impossible whatever was posted (no JavaScript, rows loaded
+    with equal numbers, a new row): rows keep the order of (posted position, place on the
+    page), a new row without a position goes last, they are numbered from 1, and a row
+    whose number moves is saved."""
+
+    def clean(self):
+        super().clean()
+        field = self.default_order_field
+        rows = [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+            and not self._should_delete_form(form)
+            and (form.instance.pk or form.has_changed())
+        ]
+
+        def rank(item):
+            index, form = item
+            posted = form.cleaned_data.get(field)
+            if not posted and not form.instance.pk:
+                posted = float("inf")  # a new row given no position goes last
+            return (posted or 0, index)
+
+        ranked = sorted(enumerate(rows), key=rank)
+        for position, (_index, form) in enumerate(ranked, start=1):
+            if form.cleaned_data.get(field) != position:
+                form.cleaned_data[field] = position
+                setattr(form.instance, field, position)
+                if field not in form.changed_data:
+                    form.changed_data.append(field)
+
+
+def positions_are_unique(rows, field="order") -> bool:
+    """True when no two rows share a position (the invariant OrderedFormSet keeps)."""
+    values = [getattr(row, field) for row in rows]
+    return len(values) == len(set(values))
+
+
+class FigureRulesFormSet(OrderedFormSet):
     """The key-fact citations formset, which also checks the guide's figures as a whole.
 
     CareerAdmin gives it the career's form and every sibling formset; once all of them are
@@ -94,11 +150,28 @@ def figures_being_saved(career: Career, formsets) -> CareerFigures:
 
 
 class CareerAdminForm(forms.ModelForm):
-    """The career's own form; the key-fact formset reaches it through the instance."""
+    """The career's own form; the key-fact formset reaches it through the instance.
+
+    "Last reviewed" is an editor's statement, not a side effect of saving: it is read-only
+    here and only the "I checked the figures" box sets it (to today). Every save changes
+    "last changed" (updated_at) instead. The history records both (guide/history.py)."""
+
+    figures_checked = forms.BooleanField(
+        required=False,
+        label="I checked the figures",
+        help_text="Tick only when you have checked every figure of this guide against its "
+        "source today: saving then sets “last reviewed” to today. Without it, “last "
+        "reviewed” stays as it was, whatever else you change.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance._admin_form = self
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("figures_checked"):
+            self.instance.last_reviewed = timezone.localdate()
+        return super().save(commit=commit)
 
 
 class CareerSourceChoices:
@@ -111,28 +184,45 @@ class CareerSourceChoices:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class OrderedTabularInline(admin.TabularInline):
+# One-line items (a duty, a pro, a skill's detail) get a two-line box in tables, not ten.
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+# Longer bodies in stacked parts (a step, an answer) start at five lines (resizable).
+SHORT_BODY = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 5, "cols": 80})}}
+
+
+class OrderedTabularInline(SortableTabularInline):
+    """A guide part shown as a table, ordered by dragging its rows (django-admin-sortable2)."""
+
+    formset = OrderedFormSet
     extra = 0
     show_change_link = False
+    formfield_overrides = COMPACT_TEXT
 
 
-class OrderedStackedInline(admin.StackedInline):
+class OrderedStackedInline(SortableStackedInline):
+    """A guide part shown as blocks, ordered by dragging their headings."""
+
+    formset = OrderedFormSet
     extra = 0
     classes = ["collapse"]
+    formfield_overrides = SHORT_BODY
 
 
 class SourceInline(OrderedTabularInline):
     model = Source
     # A URL typed without a scheme means https (Django 6's default, chosen now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["order", "title", "publisher", "url", "accessed", "official", "edition"]
+    # A plain URL box: the admin's "Currently: <link> Change: <box>" takes five lines a row.
+    formfield_overrides = {
+        **COMPACT_TEXT,
+        models.URLField: {"assume_scheme": "https", "widget": forms.URLInput},
+    }
+    fields = ["title", "publisher", "url", "accessed", "official", "edition"]
 
 
 class KeyFactInline(CareerSourceChoices, OrderedTabularInline):
     model = KeyFact
     formset = FigureRulesFormSet
     fields = [
-        "order",
         "kind",
         "source",
         "note",
@@ -146,29 +236,28 @@ class KeyFactInline(CareerSourceChoices, OrderedTabularInline):
 
 class ResponsibilityInline(OrderedTabularInline):
     model = Responsibility
-    fields = ["order", "text"]
+    fields = ["text"]
 
 
 class CareerSkillInline(OrderedTabularInline):
     model = CareerSkill
-    fields = ["order", "skill", "importance", "expected_proficiency", "detail"]
+    fields = ["skill", "importance", "expected_proficiency", "detail"]
     autocomplete_fields = ["skill"]
 
 
 class EducationPathInline(OrderedStackedInline):
     model = EducationPath
-    fields = ["order", "title", ("typical_cost", "typical_duration"), "description"]
+    fields = ["title", ("typical_cost", "typical_duration"), "description"]
 
 
 class StepInline(OrderedStackedInline):
     model = Step
-    fields = ["order", "title", "duration", "body"]
+    fields = ["title", "duration", "body"]
 
 
 class CareerLevelInline(CareerSourceChoices, OrderedStackedInline):
     model = CareerLevel
     fields = [
-        "order",
         "title",
         ("years_min", "years_max"),
         ("salary_low_usd", "salary_high_usd", "salary_high_open"),
@@ -184,7 +273,6 @@ class CareerLevelInline(CareerSourceChoices, OrderedStackedInline):
 class RegionalSalaryInline(CareerSourceChoices, OrderedTabularInline):
     model = RegionalSalary
     fields = [
-        "order",
         "region",
         "salary_usd",
         "salary_low_usd",
@@ -200,29 +288,29 @@ class RegionalSalaryInline(CareerSourceChoices, OrderedTabularInline):
 
 class SectionInline(OrderedStackedInline):
     model = Section
-    fields = ["order", ("title", "anchor"), "placement", "body"]
+    fields = [("title", "anchor"), "placement", "body"]
     prepopulated_fields = {"anchor": ["title"]}
 
 
 class SpecializationInline(OrderedStackedInline):
     model = Specialization
-    fields = ["order", "title", "body"]
+    fields = ["title", "body"]
 
 
 class ProConInline(OrderedTabularInline):
     model = ProCon
-    fields = ["order", "kind", "text"]
+    fields = ["kind", "text"]
 
 
 class FAQInline(OrderedStackedInline):
     model = FAQ
-    fields = ["order", "question", "answer"]
+    fields = ["question", "answer"]
 
 
 class RelatedCareerInline(OrderedTabularInline):
     model = RelatedCareer
     fk_name = "career"
-    fields = ["order", "related_career", "note"]
+    fields = ["related_career", "note"]
     autocomplete_fields = ["related_career"]
 
 
@@ -233,34 +321,58 @@ class CareerOccupationInline(OrderedTabularInline):
     occupations are read-only data imported from BLS (occupations/admin.py)."""
 
     model = CareerOccupation
-    fields = ["order", "occupation", "primary", "fit_note"]
+    fields = ["occupation", "primary", "fit_note"]
 
 
 @admin.register(Career)
-class CareerAdmin(admin.ModelAdmin):
+class CareerAdmin(SortableAdminBase, VersionAdmin):
+    """Every save through this admin is a revision (guide/history.py, docs/editing.md)."""
+
     form = CareerAdminForm
-    list_display = [
-        "title",
-        "category",
-        "status",
-        "featured",
-        "median_salary_usd",
-        "skill_count",
-        "last_reviewed",
-        "updated_at",
-    ]
+    object_history_template = "admin/guide/career/object_history.html"
+    revision_form_template = "admin/guide/career/revision.html"
+    history_latest_first = True
+    # The jump bar, tables that fit 1,280 px, compact inputs (docs/editing.md).
+    change_form_template = "admin/guide/career/change_form.html"
+
+    class Media:
+        css = {"all": ["css/admin-guide.css"]}
+
+    # Six columns fit beside the filters at 1,280 px; the category is a filter, the pay
+    # figures are on the change page.
+    list_display = ["title", "status", "featured", "skill_count", "last_reviewed", "last_changed"]
     list_filter = ["status", "featured", "category"]
     list_select_related = ["category"]
     list_editable = ["featured"]
     search_fields = ["title", "summary", "career_skills__skill__name"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at", "preview_link", "content_key"]
+    readonly_fields = ["created_at", "updated_at", "preview_link", "content_key", "last_reviewed"]
     date_hierarchy = "updated_at"
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "status", "featured", "preview_link"]}),
-        ("Summary", {"fields": ["summary", "last_reviewed"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "category",
+                    ("status", "publish_at"),
+                    "featured",
+                    "preview_link",
+                ]
+            },
+        ),
+        ("Summary", {"fields": ["summary"]}),
+        (
+            "Review",
+            {
+                "description": "“Last reviewed” is shown on the guide as the day an editor last "
+                "checked its figures; “last changed” is the day of the latest save.",
+                "fields": [("last_reviewed", "updated_at"), "figures_checked"],
+            },
+        ),
         (
             "Key facts",
             {
@@ -282,7 +394,7 @@ class CareerAdmin(admin.ModelAdmin):
         ),
         (
             "History",
-            {"classes": ["collapse"], "fields": ["created_at", "updated_at", "content_key"]},
+            {"classes": ["collapse"], "fields": ["created_at", "content_key"]},
         ),
     ]
     inlines = [
@@ -319,6 +431,10 @@ class CareerAdmin(admin.ModelAdmin):
         with search.batch():
             return super().changeform_view(request, *args, **kwargs)
 
+    @admin.display(description="last changed", ordering="updated_at")
+    def last_changed(self, career):
+        return timezone.localtime(career.updated_at).date()
+
     @admin.display(description="skills", ordering="skill_count")
     def skill_count(self, career):
         return career.skill_count
@@ -330,19 +446,76 @@ class CareerAdmin(admin.ModelAdmin):
         label = "View the live page" if career.is_published else "Preview the draft"
         return format_html('<a href="{}" target="_blank">{}</a>', career.get_absolute_url(), label)
 
+    def _set_status(self, request, queryset, status, comment) -> int:
+        """Change each guide's status with save(), so that its history records the change.
+
+        The list view already runs inside a revision (VersionAdmin); the block below joins
+        it, or makes one when called from elsewhere."""
+        count = 0
+        for career in queryset:
+            with reversion.create_revision():
+                career.status = status
+                career.save(update_fields=["status"])
+                reversion.set_user(request.user)
+                reversion.set_comment(comment)
+            count += 1
+        content_changed()
+        return count
+
     @admin.action(description="Publish the selected guides", permissions=["change"])
     def publish(self, request, queryset):
-        count = queryset.update(status=Career.Status.PUBLISHED)
-        content_changed()
+        count = self._set_status(request, queryset, Career.Status.PUBLISHED, "Published.")
         self.message_user(request, f"Published {count} guide(s).", messages.SUCCESS)
 
     @admin.action(
         description="Unpublish the selected guides (back to draft)", permissions=["change"]
     )
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Career.Status.DRAFT)
-        content_changed()
+        count = self._set_status(request, queryset, Career.Status.DRAFT, "Moved back to draft.")
         self.message_user(request, f"Moved {count} guide(s) back to draft.", messages.SUCCESS)
+
+    # History: reversion stores the revisions; the diff and the restore are ours.
+
+    def history_view(self, request, object_id, extra_context=None):
+        career = get_object_or_404(Career, pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, career):
+            raise PermissionDenied
+        context = {"changes": history(career), "can_restore": self.has_change_permission(request)}
+        context.update(extra_context or {})
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """One revision: what it changed, and (POST) restoring the guide to it."""
+        career = get_object_or_404(Career, pk=unquote(object_id))
+        version = get_object_or_404(
+            Version.objects.get_for_object(career).select_related("revision__user"),
+            pk=version_id,
+        )
+        if not self.has_view_or_change_permission(request, career):
+            raise PermissionDenied
+        can_restore = self.has_change_permission(request, career)
+        if request.method == "POST":
+            if not can_restore:
+                raise PermissionDenied
+            restored = restore_revision(career=career, revision=version.revision, user=request.user)
+            self.message_user(request, restored.revision.get_comment(), messages.SUCCESS)
+            if restored.left_out:
+                self.message_user(
+                    request,
+                    "Some parts could not be restored: " + "; ".join(restored.left_out),
+                    messages.WARNING,
+                )
+            return redirect(reverse("admin:guide_career_change", args=[career.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": career,
+            "title": f"{career}: the revision of {version.revision.date_created:%Y-%m-%d %H:%M}",
+            "changes": revision_changes(career, version.revision),
+            "can_restore": can_restore,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.revision_form_template, context)
 
 
 class SkillAnchorInline(admin.TabularInline):

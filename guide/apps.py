@@ -14,7 +14,10 @@ class GuideConfig(AppConfig):
 
         from . import search
         from .cache import content_changed, official_figures_changed
+        from .history import register
         from .models import SearchDocument, SearchTerm
+
+        register()
 
         for model in self.get_models():
             if model in (SearchDocument, SearchTerm):

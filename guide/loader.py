@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import DecimalField, Q
@@ -51,6 +52,8 @@ from .shipped import Found, LeftOut, ShippedRows, record_shipped, was_recorded
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 CATALOG = "catalog.toml"
+# The comment on the revision a load records in each written guide's history.
+LOADED_COMMENT = "Loaded from content files."
 
 FACT_FIELDS = (
     "median_salary_usd",
@@ -635,8 +638,10 @@ def load_guides(
             "(a guide slug, a category slug or a skill name as in the files)"
         )
 
-    # One search reindex per guide written, when the load is done (guide/search.py).
-    with transaction.atomic(), search.batch():
+    # One search reindex per guide written, when the load is done (guide/search.py), and one
+    # revision for the run: each guide written shows it in its history (guide/history.py).
+    with transaction.atomic(), search.batch(), reversion.create_revision():
+        reversion.set_comment(LOADED_COMMENT)
         catalog = load_catalog(catalog_data, update=update, report=report, restore=restore)
         careers = ShippedRows(Career, restore=restore)
         written = []

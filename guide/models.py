@@ -305,6 +305,13 @@ class Career(models.Model):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When an editor last checked every fact in this guide."
     )
+    publish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="A draft with a time here is published then by the publish_due command "
+        "(run by cron, docs/deploy.md), if its figures pass the checks. Leave empty to "
+        "publish by hand.",
+    )
     content_key = content_key_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -346,6 +353,10 @@ class Career(models.Model):
         ):
             raise ValidationError(
                 {"salary_high_usd": "The high end must not be below the low end."}
+            )
+        if self.publish_at and self.status == self.Status.PUBLISHED:
+            raise ValidationError(
+                {"publish_at": "This guide is already published; clear the publish time."}
             )
 
     @property

@@ -95,9 +95,13 @@ def test_results_can_be_read_but_not_changed(superuser_client, owner_client):
     assert superuser_client.get(reverse("admin:assessments_result_add")).status_code == 403
 
 
-def test_editors_are_refused_the_assessment_content(editor_client):
-    """The Editors group holds the guide's permissions only (guide/migrations/0002)."""
-    for name in ["question", "resource", "dimension", "result"]:
+def test_editors_edit_the_assessment_content_but_not_members_data(editor_client):
+    """Editors hold the guide's permissions and the assessments' content ones
+    (assessments/migrations/0010); members' results, plans and goals stay out of reach."""
+    for name in ["question", "resource", "dimension"]:
+        url = reverse(f"admin:assessments_{name}_changelist")
+        assert editor_client.get(url).status_code == 200, name
+    for name in ["result", "plan", "goal"]:
         url = reverse(f"admin:assessments_{name}_changelist")
         assert editor_client.get(url).status_code == 403, name
 

@@ -11,12 +11,34 @@ from tests.forms import form_data
 pytestmark = pytest.mark.django_db
 
 
-def test_editors_group_has_exactly_the_guide_permissions(editor):
+# Editors keep the content: every part of the guides, and the assessments' questions,
+# dimensions, options and resources (assessments migration 0010). Members' data
+# (results, plans, goals), accounts, two-factor and sessions stay out of their reach.
+ASSESSMENT_CONTENT = {"dimension", "question", "option", "resource"}
+
+
+def test_editors_group_has_exactly_the_content_permissions(editor):
     perms = Permission.objects.filter(group__name="Editors")
-    assert perms.exists()
-    assert set(perms.values_list("content_type__app_label", flat=True)) == {"guide"}
-    assert perms.count() == Permission.objects.filter(content_type__app_label="guide").count()
+    guide = Permission.objects.filter(content_type__app_label="guide")
+    content = Permission.objects.filter(
+        content_type__app_label="assessments", content_type__model__in=ASSESSMENT_CONTENT
+    )
+    assert guide.exists() and content.count() == 4 * len(ASSESSMENT_CONTENT)
+    assert set(perms) == set(guide) | set(content)
     assert not editor.is_superuser
+
+
+def test_editors_see_only_the_content_apps_in_the_admin(editor_client):
+    page = editor_client.get(reverse("admin:index"))
+    apps = {app["app_label"] for app in page.context["app_list"]}
+    assert apps == {"guide", "assessments"}
+    models = {m["object_name"] for app in page.context["app_list"] for m in app["models"]}
+    assert {"Result", "Plan", "Goal"}.isdisjoint(models)
+    for hidden in (
+        "admin:mfa_authenticator_changelist",
+        "admin:usersessions_usersession_changelist",
+    ):
+        assert editor_client.get(reverse(hidden)).status_code == 403
 
 
 def test_editor_changes_a_guide_and_the_page_shows_it(editor_client, client):
