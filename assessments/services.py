@@ -327,16 +327,7 @@ def plan_items_generate(*, user, plan_id: int) -> int:
 
     NotFound unless it is the user's own plan; PlanReadOnly while its guide is not
     published."""
-    plan = (
-        Plan.objects.select_for_update(of=("self",))
-        .select_related("career")
-        .filter(pk=plan_id, user=user)
-        .first()
-    )
-    if plan is None:
-        raise NotFound("No such plan.")
-    if plan.read_only:
-        raise PlanReadOnly(plan)
+    plan = _own_writable_plan(user=user, plan_id=plan_id)
     wanted = _plan_items_wanted(plan, plan.career)
     existing = {item.key: item for item in plan.items.all()}
     added = []
@@ -425,9 +416,9 @@ def plan_step_update(
     return plan_step
 
 
-@transaction.atomic
-def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Plan:
-    """Set or clear the plan's target date; NotFound unless it is the user's own plan."""
+def _own_writable_plan(*, user, plan_id: int) -> Plan:
+    """The user's plan, locked for the write; NotFound unless it is theirs, PlanReadOnly
+    while its guide is not published. Call inside a transaction."""
     plan = (
         Plan.objects.select_for_update(of=("self",))
         .select_related("career")
@@ -438,6 +429,13 @@ def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Pla
         raise NotFound("No such plan.")
     if plan.read_only:
         raise PlanReadOnly(plan)
+    return plan
+
+
+@transaction.atomic
+def plan_set_target_date(*, user, plan_id: int, target_date: date | None) -> Plan:
+    """Set or clear the plan's target date; NotFound unless it is the user's own plan."""
+    plan = _own_writable_plan(user=user, plan_id=plan_id)
     plan.target_date = target_date
     plan.save(update_fields=["target_date", "updated_at"])
     return plan
