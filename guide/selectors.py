@@ -192,27 +192,15 @@ class NationalFigures:
         )
 
 
-def _newest_release():
-    return Subquery(Release.objects.order_by("-reference_date").values("pk")[:1])
-
-
 def primary_national_estimate(career: Career) -> Estimate | None:
     """The national estimate of the career's primary occupation in the newest release.
 
-    One query: the newest release is a subquery, so careers without an occupation or
-    before any import cost the same."""
+    One query: the primary occupation and the newest release are subqueries, so careers
+    without an occupation or before any import cost the same."""
     if career.pk is None:
         return None
-    return (
-        Estimate.objects.select_related("release", "occupation")
-        .filter(
-            occupation__career_links__career=career,
-            occupation__career_links__primary=True,
-            area__kind=Area.Kind.NATIONAL,
-            release=_newest_release(),
-        )
-        .first()
-    )
+    primary = CareerOccupation.objects.filter(career=career, primary=True).values("occupation")
+    return official.national_estimate(Subquery(primary[:1]))
 
 
 def career_figures(career: Career) -> CareerFigures:
