@@ -237,3 +237,14 @@ def test_a_deleted_guide_can_be_found_in_the_recover_list(edited_guide, editor_c
     page = editor_client.get(reverse("admin:guide_career_recoverlist"))
     assert page.status_code == 200
     assert "Amazon Engineer" in page.content.decode()
+
+
+def test_history_follows_every_part_of_a_guide():
+    """A new kind of part (a CareerPart model) is recorded and restored with its guide."""
+    from django.apps import apps
+
+    from guide.history import PARTS
+    from guide.models import CareerPart
+
+    parts = {m for m in apps.get_app_config("guide").get_models() if issubclass(m, CareerPart)}
+    assert parts == set(PARTS)
