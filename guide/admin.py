@@ -19,10 +19,10 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import search
+from . import drafts, search
 from .cache import content_changed
 from .figures import CareerFigures, contradictions
-from .history import history, restore_revision, revision_changes
+from .history import career_revisions, history, restore_revision, revision_changes
 from .models import (
     FAQ,
     Career,
@@ -164,9 +164,47 @@ class CareerAdminForm(forms.ModelForm):
         "reviewed” stays as it was, whatever else you change.",
     )
 
+    # What the editor's copy of the page was made from: the guide's "last changed" time when
+    # the page was opened. A save from a page opened before someone else's save is refused.
+    opened_version = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance._admin_form = self
+        if self.instance.pk and not self.is_bound:
+            self.initial["opened_version"] = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            self._check_nobody_saved_since(cleaned.get("opened_version", ""))
+        return cleaned
+
+    def _check_nobody_saved_since(self, opened: str) -> None:
+        """Two editors with the same guide open: the second to save is told, and keeps what
+        they typed; saving again then replaces the other's version knowingly (the history
+        keeps both). The row is locked until this save ends (PostgreSQL)."""
+        current = (
+            Career.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+        if current is None or opened == current.isoformat():
+            return
+        latest = career_revisions(self.instance).first()
+        who = latest.user.get_username() if latest and latest.user else "Someone else"
+        when = timezone.localtime(current).strftime("%H:%M:%S on %Y-%m-%d")
+        data = self.data.copy()
+        data[self.add_prefix("opened_version")] = current.isoformat()
+        self.data = data
+        self.conflict = True  # answered 409 (CareerAdmin.changeform_view)
+        raise ValidationError(
+            f"{who} saved this guide at {when}, after you opened this page. Nothing was "
+            "saved from this page, and everything you typed is still here. See what they "
+            "changed in the history (open it in a new tab); then Save again to put your "
+            "version over theirs, or reload the page to start from theirs."
+        )
 
     def save(self, commit=True):
         if self.cleaned_data.get("figures_checked"):
@@ -190,7 +228,31 @@ COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "c
 SHORT_BODY = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 5, "cols": 80})}}
 
 
-class OrderedTabularInline(SortableTabularInline):
+def locked_live_guide(request, career) -> bool:
+    """A live guide is changed only through a working draft, unless one may publish."""
+    return (
+        career is not None
+        and career.pk is not None
+        and career.is_published
+        and not career.is_working_draft
+        and not request.user.has_perm("guide.publish_career")
+    )
+
+
+class LiveGuideParts:
+    """An inline of a guide: read-only on a live guide for staff who may not publish."""
+
+    def has_add_permission(self, request, obj=None):
+        return not locked_live_guide(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not locked_live_guide(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not locked_live_guide(request, obj) and super().has_delete_permission(request, obj)
+
+
+class OrderedTabularInline(LiveGuideParts, SortableTabularInline):
     """A guide part shown as a table, ordered by dragging its rows (django-admin-sortable2)."""
 
     formset = OrderedFormSet
@@ -199,7 +261,7 @@ class OrderedTabularInline(SortableTabularInline):
     formfield_overrides = COMPACT_TEXT
 
 
-class OrderedStackedInline(SortableStackedInline):
+class OrderedStackedInline(LiveGuideParts, SortableStackedInline):
     """A guide part shown as blocks, ordered by dragging their headings."""
 
     formset = OrderedFormSet
@@ -343,7 +405,6 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
     list_display = ["title", "status", "featured", "skill_count", "last_reviewed", "last_changed"]
     list_filter = ["status", "featured", "category"]
     list_select_related = ["category"]
-    list_editable = ["featured"]
     search_fields = ["title", "summary", "career_skills__skill__name"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at", "preview_link", "content_key", "last_reviewed"]
@@ -361,6 +422,7 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
                     ("status", "publish_at"),
                     "featured",
                     "preview_link",
+                    "opened_version",
                 ]
             },
         ),
@@ -417,6 +479,100 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(skill_count=Count("career_skills"))
 
+    # Publishing (docs/editing.md): editors draft, save and preview; publishing, scheduling
+    # and rolling back a live guide take guide.publish_career (the Publishers group).
+
+    def has_publish_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm("guide.publish_career")
+
+    def has_change_permission(self, request, obj=None):
+        return not locked_live_guide(request, obj) and super().has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_working_draft:
+            fields += ["slug", "status"]  # a working draft goes live only by publishing
+        elif not self.has_publish_permission(request, obj):
+            fields += ["status"]
+        if not self.has_publish_permission(request, obj):
+            fields += ["publish_at"]
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and obj.is_working_draft:
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    def get_urls(self):
+        from django.urls import path
+
+        own = [
+            path(
+                "<path:object_id>/draft/<str:step>/",
+                self.admin_site.admin_view(self.draft_view),
+                name="guide_career_draft",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def draft_view(self, request, object_id, step):
+        """POST only: start a working draft of a live guide, publish one, or discard one."""
+        career = get_object_or_404(Career.objects.select_related("draft_of"), pk=unquote(object_id))
+        if request.method != "POST" or step not in {"start", "publish", "discard"}:
+            return redirect(reverse("admin:guide_career_change", args=[career.pk]))
+        if not super().has_change_permission(request):
+            raise PermissionDenied
+        if step == "start":
+            if not career.is_published or career.is_working_draft:
+                self.message_user(
+                    request, "Only a live guide gets a working draft.", messages.ERROR
+                )
+                return redirect(reverse("admin:guide_career_change", args=[career.pk]))
+            draft = drafts.start_draft(live=career, user=request.user)
+            self.message_user(
+                request,
+                "This is the working draft. Visitors keep seeing the live guide until a "
+                "publisher publishes it.",
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:guide_career_change", args=[draft.pk]))
+        if not career.is_working_draft:
+            raise PermissionDenied
+        live = career.draft_of
+        if step == "discard":
+            if request.POST.get("confirm") != "yes":
+                self.message_user(
+                    request, "Tick “Throw this draft away” to discard it.", messages.ERROR
+                )
+                return redirect(reverse("admin:guide_career_change", args=[career.pk]))
+            drafts.discard_draft(draft=career)
+            self.message_user(request, "The working draft was discarded.", messages.SUCCESS)
+            return redirect(reverse("admin:guide_career_change", args=[live.pk]))
+        if not self.has_publish_permission(request, career):
+            raise PermissionDenied
+        outcome = drafts.publish_draft(draft=career, user=request.user)
+        if not outcome.published:
+            self.message_user(
+                request,
+                "Not published; the live guide is unchanged. Fix these first: "
+                + "; ".join(outcome.reasons),
+                messages.ERROR,
+            )
+            return redirect(reverse("admin:guide_career_change", args=[career.pk]))
+        self.message_user(request, f"Published: {outcome.summary}.", messages.SUCCESS)
+        return redirect(reverse("admin:guide_career_change", args=[live.pk]))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk:
+            working = obj.draft_of if obj.is_working_draft else None
+            context.update(
+                working_draft_of=working,
+                draft_changes=drafts.draft_changes(obj) if working else None,
+                existing_draft=Career.objects.filter(draft_of=obj).first(),
+                can_publish=self.has_publish_permission(request, obj),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def _create_formsets(self, request, obj, change):
         """Hand the key-fact formset the career form and its siblings (FigureRulesFormSet)."""
         formsets, inline_instances = super()._create_formsets(request, obj, change)
@@ -429,7 +585,11 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
     def changeform_view(self, request, *args, **kwargs):
         # The guide and all its changed inline rows are saved, then searched-for once.
         with search.batch():
-            return super().changeform_view(request, *args, **kwargs)
+            response = super().changeform_view(request, *args, **kwargs)
+        adminform = getattr(response, "context_data", {}).get("adminform")
+        if adminform is not None and getattr(adminform.form, "conflict", False):
+            response.status_code = 409  # someone else saved first: nothing was saved
+        return response
 
     @admin.display(description="last changed", ordering="updated_at")
     def last_changed(self, career):
@@ -443,7 +603,10 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
     def preview_link(self, career):
         if not career.pk:
             return "Save first to preview."
-        label = "View the live page" if career.is_published else "Preview the draft"
+        if career.is_working_draft:
+            label = "Preview the working draft"
+        else:
+            label = "View the live page" if career.is_published else "Preview the draft"
         return format_html('<a href="{}" target="_blank">{}</a>', career.get_absolute_url(), label)
 
     def _set_status(self, request, queryset, status, comment) -> int:
@@ -462,13 +625,14 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
         content_changed()
         return count
 
-    @admin.action(description="Publish the selected guides", permissions=["change"])
+    @admin.action(description="Publish the selected guides", permissions=["publish"])
     def publish(self, request, queryset):
+        queryset = queryset.filter(draft_of__isnull=True)  # drafts of live guides: publish them
         count = self._set_status(request, queryset, Career.Status.PUBLISHED, "Published.")
         self.message_user(request, f"Published {count} guide(s).", messages.SUCCESS)
 
     @admin.action(
-        description="Unpublish the selected guides (back to draft)", permissions=["change"]
+        description="Unpublish the selected guides (back to draft)", permissions=["publish"]
     )
     def unpublish(self, request, queryset):
         count = self._set_status(request, queryset, Career.Status.DRAFT, "Moved back to draft.")
@@ -480,9 +644,16 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
         career = get_object_or_404(Career, pk=unquote(object_id))
         if not self.has_view_or_change_permission(request, career):
             raise PermissionDenied
-        context = {"changes": history(career), "can_restore": self.has_change_permission(request)}
+        context = {"changes": history(career), "can_restore": self._can_restore(request, career)}
         context.update(extra_context or {})
         return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def _can_restore(self, request, career) -> bool:
+        """Rolling back a live guide is publishing an old version: it takes the publish
+        permission. A draft nobody sees can be rolled back by anyone who may change it."""
+        if not self.has_change_permission(request, career):
+            return False
+        return not career.is_published or self.has_publish_permission(request, career)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """One revision: what it changed, and (POST) restoring the guide to it."""
@@ -493,11 +664,19 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
         )
         if not self.has_view_or_change_permission(request, career):
             raise PermissionDenied
-        can_restore = self.has_change_permission(request, career)
+        can_restore = self._can_restore(request, career)
         if request.method == "POST":
             if not can_restore:
                 raise PermissionDenied
             restored = restore_revision(career=career, revision=version.revision, user=request.user)
+            if restored.refused:
+                self.message_user(
+                    request,
+                    "Not restored; the live guide is unchanged. That version fails today's "
+                    "checks: " + "; ".join(restored.refused),
+                    messages.ERROR,
+                )
+                return redirect(request.path)
             self.message_user(request, restored.revision.get_comment(), messages.SUCCESS)
             if restored.left_out:
                 self.message_user(

@@ -67,7 +67,7 @@ PARTS = [
     RelatedCareer,
 ]
 # Fields a diff leaves out: they change with every save and say nothing about content.
-UNSHOWN = {"created_at", "updated_at", "career"}
+UNSHOWN = {"created_at", "updated_at", "career", "origin_id", "draft_of"}
 # A text longer than this is shown as what changed inside it, with some words around.
 SHORT_TEXT = 80
 CONTEXT_WORDS = 6
@@ -243,6 +243,11 @@ def _field_changes(model, old: dict, new: dict, names: _Names) -> list[FieldChan
     return changes
 
 
+def _rank(pk: str) -> tuple[int, int]:
+    """Parts in id order; a working draft's new parts ("new<id>", guide/drafts.py) last."""
+    return (1, int(pk[3:])) if pk.startswith("new") else (0, int(pk))
+
+
 def _diff(revision, before: dict | None, after: dict, names: _Names) -> Changes:
     """The changes from `before` to `after`; call names.finish() before showing them."""
     changes = Changes(revision=revision, part_count=len(after) - 1)
@@ -251,7 +256,7 @@ def _diff(revision, before: dict | None, after: dict, names: _Names) -> Changes:
         return changes
     names.learn([*before.values(), *after.values()])
     order = {model: index for index, model in enumerate(PARTS)}
-    for key in sorted(set(before) | set(after), key=lambda k: (order.get(k[0], -1), int(k[1]))):
+    for key in sorted(set(before) | set(after), key=lambda k: (order.get(k[0], -1), _rank(k[1]))):
         model = key[0]
         old, new = before.get(key), after.get(key)
         if model is Career:
@@ -311,6 +316,15 @@ def revision_changes(career: Career, revision: Revision) -> Changes:
 class Restored:
     revision: Revision | None
     left_out: list[str]
+    # Why a live guide was not rolled back (its restored figures fail the checks a
+    # publish runs, guide/drafts.py publish_problems); nothing was changed then.
+    refused: list[str] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    def __init__(self, reasons):
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
 
 
 def _missing_links(obj, restoring: set) -> tuple[list, list]:
@@ -343,6 +357,16 @@ def restore_revision(*, career: Career, revision: Revision, user) -> Restored:
         if (version._model, str(version.object_id)) in copies
     }
     left_out = []
+    try:
+        _restore(career, revision, copies, versions, left_out, user)
+    except _Refused as refused:
+        return Restored(revision=None, left_out=left_out, refused=refused.reasons)
+    content_changed()
+    latest = career_revisions(career).first()
+    return Restored(revision=latest, left_out=left_out)
+
+
+def _restore(career, revision, copies, versions, left_out, user) -> None:
     with transaction.atomic(), reversion.create_revision():
         restoring = set(copies)
         kept = []
@@ -379,9 +403,14 @@ def restore_revision(*, career: Career, revision: Revision, user) -> Restored:
         comment = f"Restored the version of {when} (revision {revision.pk})."
         if left_out:
             comment += " Left out: " + "; ".join(left_out) + "."
+        restored = Career.objects.get(pk=career.pk)
+        if restored.is_published:
+            # Rolling back a live guide publishes the old version: the same checks apply.
+            from .drafts import publish_problems
+
+            reasons = publish_problems(restored)
+            if reasons:
+                raise _Refused(reasons)  # the transaction is rolled back: nothing changed
         reversion.set_user(user)
         reversion.set_comment(comment)
-        reversion.add_to_revision(Career.objects.get(pk=career.pk))
-    content_changed()
-    latest = career_revisions(career).first()
-    return Restored(revision=latest, left_out=left_out)
+        reversion.add_to_revision(restored)

@@ -224,6 +224,11 @@ class CareerQuerySet(models.QuerySet):
         """What the public may see: used by every public view, the sitemap and the API."""
         return self.filter(status=Career.Status.PUBLISHED)
 
+    def guides(self):
+        """Every guide but the working drafts of live ones (guide/drafts.py): what the
+        figure checks compare and what the career list in the admin leads with."""
+        return self.filter(draft_of__isnull=True)
+
     def search(self, words):
         """These careers holding every word (a string or a list of words) anywhere in their
         guide, best first, with `search_rank` and `search_snippet` (guide/search.py).
@@ -313,6 +318,16 @@ class Career(models.Model):
         "publish by hand.",
     )
     content_key = content_key_field()
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="working_draft",
+        help_text="The live guide this is a working draft of (guide/drafts.py). Publishing the "
+        "draft copies it onto that guide; the draft itself is never public.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -326,6 +341,9 @@ class Career(models.Model):
         ordering = ["title"]
         verbose_name = "career"
         verbose_name_plural = "careers"
+        permissions = [
+            ("publish_career", "Can publish guides and their drafts, schedule and roll back"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(salary_low_usd__isnull=True)
@@ -340,7 +358,7 @@ class Career(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return f"{self.title} (working draft)" if self.draft_of_id else self.title
 
     def get_absolute_url(self):
         return reverse("guide:career-detail", kwargs={"slug": self.slug})
@@ -364,6 +382,10 @@ class Career(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def is_working_draft(self) -> bool:
+        return self.draft_of_id is not None
+
+    @property
     def industries_list(self) -> list[str]:
         return [item.strip() for item in self.top_industries.split(",") if item.strip()]
 
@@ -372,6 +394,9 @@ class CareerPart(models.Model):
     """Base for the ordered parts of a guide."""
 
     order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    # In a working draft (guide/drafts.py): the id of the live guide's part this row was
+    # copied from, so publishing updates that part in place and members' links to it hold.
+    origin_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True

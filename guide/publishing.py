@@ -1,7 +1,8 @@
 """Scheduled publishing: a draft guide with a `publish_at` time goes live when it is due.
 
 `publish_due` is run by cron through `manage.py publish_due` (docs/deploy.md); no task
-queue. A guide is published only if its figures pass the same contradiction rules the
+queue. A working draft of a live guide that is due is published onto it (guide/drafts.py)
+the same way. A guide is published only if its figures pass the same contradiction rules the
 admin and the loader apply; one that fails stays a draft, keeps its time, and the reason
 is reported on every run until an editor fixes the figures or clears the time.
 """
@@ -14,6 +15,7 @@ import reversion
 from django.db import transaction
 
 from .cache import content_changed
+from .drafts import publish_draft
 from .figures import contradictions, problem_place
 from .models import Career
 from .selectors import all_statistics, career_figures
@@ -39,10 +41,23 @@ def due_drafts(*, now):
     )
 
 
+def _publish_working_draft(draft: Career) -> Outcome:
+    """A due working draft of a live guide: put on the live guide (guide/drafts.py), or
+    kept, with its time, and the reasons, when it fails the checks."""
+    due = draft.publish_at
+    comment = SCHEDULED_COMMENT.format(due=due) + " {summary}."
+    live = draft.draft_of
+    published = publish_draft(draft=draft, user=None, comment=comment)
+    return Outcome(live, published=published.published, reasons=published.reasons)
+
+
 def publish_due(*, now) -> list[Outcome]:
     """Publish every draft whose time has come and whose figures pass; report each."""
     outcomes = []
     for career in due_drafts(now=now):
+        if career.is_working_draft:
+            outcomes.append(_publish_working_draft(career))
+            continue
         problems = contradictions(career_figures(career), all_statistics(exclude=career))
         if problems:
             reasons = tuple(f"{problem_place(p)}: {p.message}" for p in problems)

@@ -221,15 +221,20 @@ def career_figures(career: Career) -> CareerFigures:
 
 
 def all_statistics(*, exclude: Career | None = None) -> list[Statistic]:
-    """The projection figures every guide shows, for the one-statistic-one-figure rule."""
+    """The projection figures every guide shows, for the one-statistic-one-figure rule.
+
+    Working drafts are not guides of their own (guide/drafts.py): they are never counted,
+    and checking one leaves out the live guide it will replace as well."""
     primary_code = CareerOccupation.objects.filter(career=OuterRef("pk"), primary=True).values(
         "occupation__code"
     )[:1]
-    careers = Career.objects.annotate(primary_code=Subquery(primary_code)).prefetch_related(
-        Prefetch("key_facts", queryset=KeyFact.objects.select_related("source"))
+    careers = (
+        Career.objects.guides()
+        .annotate(primary_code=Subquery(primary_code))
+        .prefetch_related(Prefetch("key_facts", queryset=KeyFact.objects.select_related("source")))
     )
     if exclude is not None and exclude.pk is not None:
-        careers = careers.exclude(pk=exclude.pk)
+        careers = careers.exclude(pk__in=[exclude.pk, exclude.draft_of_id])
     found = []
     for career in careers:
         facts = {fact.kind: fact for fact in career.key_facts.all()}
@@ -602,13 +607,20 @@ def figure_findings() -> list[Finding]:
     periods = [f.career.growth_period for f in every]
     periods += Source.objects.exclude(edition="").values_list("edition", flat=True)
     projection = newest_projection(periods)
-    statistics = [stat for figures in every for stat in figures.statistics()]
+    statistics = [
+        stat
+        for figures in every
+        if not figures.career.is_working_draft
+        for stat in figures.statistics()
+    ]
     findings = []
     for figures in every:
         stale = freshness_problems(figures, release=release, projection=projection)
+        # A working draft is checked against every guide but the one it will replace.
+        others = [s for s in statistics if s.career.pk != figures.career.draft_of_id]
         for kind, problems in (
             ("stale", stale),
-            ("contradiction", contradictions(figures, statistics)),
+            ("contradiction", contradictions(figures, others)),
             ("contradiction", _row_problems(figures)),
             ("unsourced", uncited_problems(figures)),
         ):

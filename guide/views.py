@@ -13,7 +13,7 @@ from core.pagecache import public_page
 from occupations import selectors as official
 
 from . import cache as cache_keys
-from . import home_sections, selectors, seo
+from . import drafts, home_sections, selectors, seo
 from .models import Career, Category
 from .pay_charts import PercentileBand, StateMap
 
@@ -128,9 +128,12 @@ def _guide_page(career) -> dict:
 @require_safe
 def career_detail(request, slug):
     """One whole guide. Visitors get a cached copy (see guide/cache.py); staff see drafts."""
+    draft = None
     if _can_preview(request.user):
         career = selectors.career_for_page(slug=slug, include_drafts=True)
         guide = _guide_page(career) if career is not None else None
+        if career is not None and career.is_working_draft:
+            draft = {"live": career.draft_of, "changes": drafts.draft_changes(career)}
     else:
         key = cache_keys.page_key(slug)
         guide = cache.get(key)
@@ -149,7 +152,12 @@ def career_detail(request, slug):
     return render(
         request,
         "guide/career_detail.html",
-        {"guide": guide, "where_html": where_html, "json_ld": seo.json_ld(structured_data)},
+        {
+            "guide": guide,
+            "where_html": where_html,
+            "json_ld": seo.json_ld(structured_data),
+            "draft": draft,
+        },
     )
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures for the whole suite (STYLE.md §17): the standard users (an owner, an
-outsider, a staff editor, a superuser), a signed-in client for each, and one cache reset.
+outsider, a staff editor, a publisher, a superuser), a signed-in client for each, and a
+cache reset.
 
 Passwords are hashed with MD5 in the suite (tests/settings.py); tests/accounts puts a cheap
 Argon2 back where the behaviour depends on it.
@@ -50,6 +51,17 @@ def editor(django_user_model):
 
 
 @pytest.fixture
+def publisher(django_user_model):
+    """A staff member in the Publishers group (made by a migration): an editor who may
+    also publish, schedule and roll back live guides."""
+    user = django_user_model.objects.create_user(
+        email="publisher@example.com", password=PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Publishers"))
+    return user
+
+
+@pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser(email="boss@example.com", password=PASSWORD)
 
@@ -67,6 +79,11 @@ def outsider_client(outsider):
 @pytest.fixture
 def editor_client(editor):
     return signed_in(editor)
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    return signed_in(publisher)
 
 
 @pytest.fixture

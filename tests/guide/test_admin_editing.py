@@ -23,9 +23,19 @@ def test_editors_group_has_exactly_the_content_permissions(editor):
     content = Permission.objects.filter(
         content_type__app_label="assessments", content_type__model__in=ASSESSMENT_CONTENT
     )
+    publish = Permission.objects.get(codename="publish_career")
     assert guide.exists() and content.count() == 4 * len(ASSESSMENT_CONTENT)
-    assert set(perms) == set(guide) | set(content)
+    assert set(perms) == (set(guide) | set(content)) - {publish}
     assert not editor.is_superuser
+    assert not editor.has_perm("guide.publish_career")
+
+
+def test_publishers_hold_the_editors_permissions_and_publishing(publisher):
+    editors = set(Permission.objects.filter(group__name="Editors"))
+    publishers = set(Permission.objects.filter(group__name="Publishers"))
+    assert publishers - editors == {Permission.objects.get(codename="publish_career")}
+    assert editors < publishers
+    assert publisher.has_perm("guide.publish_career") and not publisher.is_superuser
 
 
 def test_editors_see_only_the_content_apps_in_the_admin(editor_client):
@@ -41,11 +51,11 @@ def test_editors_see_only_the_content_apps_in_the_admin(editor_client):
         assert editor_client.get(reverse(hidden)).status_code == 403
 
 
-def test_editor_changes_a_guide_and_the_page_shows_it(editor_client, client):
+def test_a_publisher_changes_a_live_guide_and_the_page_shows_it(publisher_client, client):
     career = make_full_guide(title="Amazon Engineer")
     step = career.steps.first()
     url = reverse("admin:guide_career_change", args=[career.pk])
-    page = editor_client.get(url)
+    page = publisher_client.get(url)
     assert page.status_code == 200
 
     data = form_data(page.content.decode(), "career_form")
@@ -55,7 +65,7 @@ def test_editor_changes_a_guide_and_the_page_shows_it(editor_client, client):
     )
     data[step_id_key.replace("-id", "-title")] = "Choose the team you want to join"
     data["_save"] = "Save"
-    response = editor_client.post(url, data)
+    response = publisher_client.post(url, data)
     if response.status_code != 302:
         ctx = response.context
         inline_errors = [inline.formset.errors for inline in ctx["inline_admin_formsets"]]
@@ -69,46 +79,46 @@ def test_editor_changes_a_guide_and_the_page_shows_it(editor_client, client):
     assert "Choose the team you want to join" in public
 
 
-def test_editor_adds_a_new_guide_and_publishes_it(editor_client, client):
+def test_a_publisher_adds_a_new_guide_and_publishes_it(publisher_client, client):
     add_url = reverse("admin:guide_career_add")
-    data = form_data(editor_client.get(add_url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(add_url).content.decode(), "career_form")
     data.update(
         title="Site Reliability Engineer",
         slug="site-reliability-engineer",
         summary="Keeps services up.",
         status="draft",
     )
-    assert editor_client.post(add_url, data).status_code == 302
+    assert publisher_client.post(add_url, data).status_code == 302
     career = Career.objects.get(slug="site-reliability-engineer")
     assert client.get(career.get_absolute_url()).status_code == 404
 
     changelist = reverse("admin:guide_career_changelist")
-    response = editor_client.post(
+    response = publisher_client.post(
         changelist, {"action": "publish", "_selected_action": [career.pk]}
     )
     assert response.status_code == 302
     assert client.get(career.get_absolute_url()).status_code == 200
 
 
-def test_invalid_edit_is_refused_with_the_form_kept(editor_client):
+def test_invalid_edit_is_refused_with_the_form_kept(publisher_client):
     career = make_full_guide(title="Amazon Engineer")
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     data["salary_low_usd"] = "300000"
     data["salary_high_usd"] = "100000"
-    response = editor_client.post(url, data)
+    response = publisher_client.post(url, data)
     assert response.status_code == 200
     assert "must not be below the low end" in response.content.decode()
     career.refresh_from_db()
     assert career.salary_low_usd is None
 
 
-def test_admin_list_search_and_filters_work(editor_client):
+def test_admin_list_search_and_filters_work(publisher_client):
     make_full_guide(title="Amazon Engineer")
     make_full_guide(title="Cloud Engineer", status=Career.Status.DRAFT)
     url = reverse("admin:guide_career_changelist")
-    assert "Amazon Engineer" in editor_client.get(url, {"q": "amazon"}).content.decode()
-    drafts = editor_client.get(url, {"status__exact": "draft"}).content.decode()
+    assert "Amazon Engineer" in publisher_client.get(url, {"q": "amazon"}).content.decode()
+    drafts = publisher_client.get(url, {"status__exact": "draft"}).content.decode()
     assert "Cloud Engineer" in drafts and "Amazon Engineer" not in drafts
 
 

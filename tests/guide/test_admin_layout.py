@@ -16,9 +16,9 @@ def jump_bar(html: str) -> str:
     return re.search(r'<nav class="guide-jump".*?</nav>', html, re.S).group(0)
 
 
-def test_the_jump_bar_links_to_every_part_on_the_page(editor_client):
+def test_the_jump_bar_links_to_every_part_on_the_page(publisher_client):
     career = make_full_guide(title="Amazon Engineer")
-    html = editor_client.get(reverse("admin:guide_career_change", args=[career.pk])).content
+    html = publisher_client.get(reverse("admin:guide_career_change", args=[career.pk])).content
     html = html.decode()
     targets = re.findall(r'href="#([^"]+)"', jump_bar(html))
     assert "faqs-group" in targets and "career_skills-group" in targets
@@ -28,12 +28,12 @@ def test_the_jump_bar_links_to_every_part_on_the_page(editor_client):
     assert "css/admin-guide.css" in html
 
 
-def test_an_error_is_shown_at_its_part_and_flagged_in_the_bar(editor_client):
+def test_an_error_is_shown_at_its_part_and_flagged_in_the_bar(publisher_client):
     career = make_full_guide(title="Amazon Engineer")
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     add_faq(data, "", "An answer without its question.")
-    response = editor_client.post(url, data)
+    response = publisher_client.post(url, data)
     assert response.status_code == 200
     html = response.content.decode()
     assert re.search(r"FAQ\s*<span class=\"guide-jump-errors\">\(1 to fix\)</span>", jump_bar(html))
@@ -43,12 +43,12 @@ def test_an_error_is_shown_at_its_part_and_flagged_in_the_bar(editor_client):
     assert not career.faqs.filter(answer="An answer without its question.").exists()
 
 
-def test_a_long_guide_with_over_a_thousand_fields_still_saves(editor_client):
+def test_a_long_guide_with_over_a_thousand_fields_still_saves(publisher_client):
     career = make_full_guide(title="Amazon Engineer", scale=6)
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     assert len(data) > 1000  # Django's default cap
     add_faq(data, "Is there an on-call rota?", "Most teams share one.")
-    response = editor_client.post(url, data)
+    response = publisher_client.post(url, data)
     assert response.status_code == 302
     assert career.faqs.filter(question="Is there an on-call rota?").exists()

@@ -20,16 +20,16 @@ def faq_keys(data, career):
     }
 
 
-def test_the_order_input_is_hidden_and_dragging_is_offered(editor_client):
+def test_the_order_input_is_hidden_and_dragging_is_offered(publisher_client):
     career = make_full_guide(title="Amazon Engineer")
-    page = editor_client.get(reverse("admin:guide_career_change", args=[career.pk]))
+    page = publisher_client.get(reverse("admin:guide_career_change", args=[career.pk]))
     text = page.content.decode()
     assert 'class="_reorder_"' in text
     assert "adminsortable2/js/adminsortable2" in text
     assert 'id="faqs-group"' in text and "sortable" in text
 
 
-def test_posted_positions_are_renumbered_from_one_in_the_order_given(editor_client):
+def test_posted_positions_are_renumbered_from_one_in_the_order_given(publisher_client):
     career = make_full_guide(title="Amazon Engineer")
     faqs = list(career.faqs.order_by("order"))
 
@@ -38,13 +38,13 @@ def test_posted_positions_are_renumbered_from_one_in_the_order_given(editor_clie
         for position, faq in enumerate([faqs[-1], *faqs[:-1]], start=1):
             data[f"{keys[faq.pk]}-order"] = str(position * 10)
 
-    save_in_admin(editor_client, career, drag_last_to_top)
+    save_in_admin(publisher_client, career, drag_last_to_top)
     assert list(career.faqs.order_by("order").values_list("order", "pk")) == [
         (position, faq.pk) for position, faq in enumerate([faqs[-1], *faqs[:-1]], start=1)
     ]
 
 
-def test_duplicate_positions_cannot_be_saved(editor_client):
+def test_duplicate_positions_cannot_be_saved(publisher_client):
     career = make_full_guide(title="Amazon Engineer")
     # The factory gives each pro and its con the same number, as older data did.
     assert not positions_are_unique(career.pros_cons.all())
@@ -55,17 +55,17 @@ def test_duplicate_positions_cannot_be_saved(editor_client):
         add_faq(data, "Do I need a degree?", "No; most teams hire on what you can show.")
         data[f"faqs-{int(data['faqs-TOTAL_FORMS']) - 1}-order"] = "3"
 
-    save_in_admin(editor_client, career, same_number_everywhere)
+    save_in_admin(publisher_client, career, same_number_everywhere)
     assert positions_are_unique(FAQ.objects.filter(career=career))
     assert positions_are_unique(ProCon.objects.filter(career=career))
     # Ties keep their place on the page: the new FAQ, last on the page, comes last.
     assert career.faqs.order_by("order").last().question == "Do I need a degree?"
 
 
-def test_a_new_row_without_a_position_goes_last(editor_client):
+def test_a_new_row_without_a_position_goes_last(publisher_client):
     career = make_full_guide(title="Amazon Engineer")
     save_in_admin(
-        editor_client,
+        publisher_client,
         career,
         lambda data: add_faq(data, "Is the work remote?", "Some teams allow it."),
     )

@@ -152,18 +152,18 @@ def test_loader_refuses_a_pay_figure_without_its_basis(tmp_path):
 # --- The admin ------------------------------------------------------------------------------
 
 
-def change(editor_client, career, **edits):
+def change(publisher_client, career, **edits):
     """Post the career's change form as the browser would, with `edits` applied."""
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     data.update(edits)
     data["_save"] = "Save"
-    return editor_client.post(url, data)
+    return publisher_client.post(url, data)
 
 
-def inline_prefix(kind: str, editor_client, career) -> str:
+def inline_prefix(kind: str, publisher_client, career) -> str:
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     key = next(k for k, v in data.items() if k.startswith("key_facts-") and v == kind)
     return key.removesuffix("-kind")
 
@@ -172,10 +172,10 @@ def field_errors(response, name):
     return response.context["adminform"].form.errors.get(name, [])
 
 
-def test_admin_refuses_a_headline_outside_the_level_table(editor_client):
+def test_admin_refuses_a_headline_outside_the_level_table(publisher_client):
     career = make_full_guide()  # levels $100,000 and $120,000, base salary
 
-    response = change(editor_client, career, median_salary_usd="95000")
+    response = change(publisher_client, career, median_salary_usd="95000")
 
     assert response.status_code == 200
     assert "lies outside the level table" in " ".join(field_errors(response, "median_salary_usd"))
@@ -183,24 +183,24 @@ def test_admin_refuses_a_headline_outside_the_level_table(editor_client):
     assert career.median_salary_usd == 110000
 
 
-def test_admin_refuses_a_growth_period_that_is_not_its_sources_edition(editor_client):
+def test_admin_refuses_a_growth_period_that_is_not_its_sources_edition(publisher_client):
     career = make_full_guide()
     Source.objects.filter(career=career).update(official=True, edition="2024–34")
 
-    response = change(editor_client, career, growth_period="2022–32")
+    response = change(publisher_client, career, growth_period="2022–32")
 
     assert "2024–34 edition" in " ".join(field_errors(response, "growth_period"))
     career.refresh_from_db()
     assert career.growth_period == "2024–34"
 
 
-def test_admin_refuses_a_growth_figure_another_guide_shows_differently(editor_client):
+def test_admin_refuses_a_growth_figure_another_guide_shows_differently(publisher_client):
     url = "https://www.bls.gov/ooh/software-developers.htm"
     platform = make_full_guide(title="Platform Engineer", growth_outlook_pct=15)
     amazon = make_full_guide(title="Amazon Engineer", growth_outlook_pct=15)
     Source.objects.filter(career__in=[platform, amazon]).update(url=url)
 
-    response = change(editor_client, amazon, growth_outlook_pct="22")
+    response = change(publisher_client, amazon, growth_outlook_pct="22")
 
     errors = " ".join(field_errors(response, "growth_outlook_pct"))
     assert "“Platform Engineer” shows 15% for 2024–34" in errors
@@ -208,12 +208,12 @@ def test_admin_refuses_a_growth_figure_another_guide_shows_differently(editor_cl
     assert amazon.growth_outlook_pct == 15
 
 
-def test_admin_refuses_an_estimate_cited_to_an_official_source(editor_client):
+def test_admin_refuses_an_estimate_cited_to_an_official_source(publisher_client):
     career = make_full_guide()
     Source.objects.filter(career=career).update(official=True)
-    prefix = inline_prefix("median_salary", editor_client, career)
+    prefix = inline_prefix("median_salary", publisher_client, career)
 
-    response = change(editor_client, career, **{f"{prefix}-is_estimate": "on"})
+    response = change(publisher_client, career, **{f"{prefix}-is_estimate": "on"})
 
     assert response.status_code == 200
     formset = next(
@@ -226,10 +226,10 @@ def test_admin_refuses_an_estimate_cited_to_an_official_source(editor_client):
     assert not KeyFact.objects.filter(career=career, is_estimate=True).exists()
 
 
-def test_admin_saves_consistent_figures(editor_client):
+def test_admin_saves_consistent_figures(publisher_client):
     career = make_full_guide()
 
-    response = change(editor_client, career, median_salary_usd="115000")
+    response = change(publisher_client, career, median_salary_usd="115000")
 
     assert response.status_code == 302
     career.refresh_from_db()

@@ -114,13 +114,13 @@ def test_check_guides_finds_nothing_in_the_shipped_guides(shipped):
 
 
 @pytest.mark.parametrize("slug", [AMAZON, "systems-engineer"])
-def test_staff_can_save_a_shipped_guide_unchanged_in_the_admin(editor_client, shipped, slug):
+def test_staff_can_save_a_shipped_guide_unchanged_in_the_admin(publisher_client, shipped, slug):
     career = Career.objects.get(slug=slug)
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     data["_save"] = "Save"
 
-    response = editor_client.post(url, data)
+    response = publisher_client.post(url, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
 

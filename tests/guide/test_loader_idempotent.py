@@ -54,7 +54,7 @@ def admin_save(client, url, **changes):
 
 
 def test_make_run_after_staff_rename_delete_and_slug_change_keeps_their_work(
-    editor_client, admin_client, client
+    publisher_client, admin_client, client
 ):
     make_run()
     assert Career.objects.published().count() == 6
@@ -63,7 +63,7 @@ def test_make_run_after_staff_rename_delete_and_slug_change_keeps_their_work(
     # Staff rename a shared skill, delete a guide and move another to a new address.
     skill = Skill.objects.get(name="Core programming")
     admin_save(
-        editor_client,
+        publisher_client,
         reverse("admin:guide_skill_change", args=[skill.pk]),
         _form="skill_form",
         name="Programming in a main language",
@@ -76,7 +76,7 @@ def test_make_run_after_staff_rename_delete_and_slug_change_keeps_their_work(
     assert response.status_code == 302
     moved = Career.objects.get(slug="amazon-engineer")
     admin_save(
-        editor_client,
+        publisher_client,
         reverse("admin:guide_career_change", args=[moved.pk]),
         _form="career_form",
         slug="amazon-software-engineer",
@@ -97,7 +97,7 @@ def test_make_run_after_staff_rename_delete_and_slug_change_keeps_their_work(
     assert client.get("/careers/cloud-engineer/").status_code == 404
 
 
-def test_update_after_staff_edits_rewrites_content_without_undoing_them(editor_client):
+def test_update_after_staff_edits_rewrites_content_without_undoing_them(publisher_client):
     make_run()
     Skill.objects.filter(name="Core programming").update(name="Coding")
     Career.objects.filter(slug="cloud-engineer").delete()
@@ -124,10 +124,10 @@ def test_update_after_staff_edits_rewrites_content_without_undoing_them(editor_c
     }
 
 
-def test_loading_never_publishes_a_guide_staff_unpublished(editor_client, client):
+def test_loading_never_publishes_a_guide_staff_unpublished(publisher_client, client):
     make_run()
     career = Career.objects.get(slug="systems-engineer")
-    response = editor_client.post(
+    response = publisher_client.post(
         reverse("admin:guide_career_changelist"),
         {"action": "unpublish", "_selected_action": [career.pk]},
     )

@@ -47,10 +47,10 @@ def test_renaming_a_shared_skill_shows_on_every_guide(client):
     assert "New name" in get(client, career)[0].content.decode()
 
 
-def test_unpublishing_in_bulk_removes_the_cached_page(client, editor_client):
+def test_unpublishing_in_bulk_removes_the_cached_page(client, publisher_client):
     career = make_full_guide(title="Amazon Engineer")
     assert get(client, career)[0].status_code == 200
-    editor_client.post(
+    publisher_client.post(
         reverse("admin:guide_career_changelist"),
         {"action": "unpublish", "_selected_action": [career.pk]},
     )
@@ -58,7 +58,7 @@ def test_unpublishing_in_bulk_removes_the_cached_page(client, editor_client):
     assert get(client, career)[0].status_code == 404
 
 
-def test_staff_preview_is_never_cached_for_visitors(client, editor_client):
+def test_staff_preview_is_never_cached_for_visitors(client, publisher_client):
     draft = make_full_guide(title="Secret", status=Career.Status.DRAFT)
-    assert editor_client.get(draft.get_absolute_url()).status_code == 200
+    assert publisher_client.get(draft.get_absolute_url()).status_code == 200
     assert client.get(draft.get_absolute_url()).status_code == 404

@@ -55,17 +55,17 @@ def test_a_due_draft_whose_figures_contradict_stays_a_draft_and_says_why():
     assert career.publish_at is not None
 
 
-def test_an_editor_sets_the_time_in_the_admin_but_not_on_a_published_guide(editor_client):
+def test_a_publisher_sets_the_time_in_the_admin_but_not_on_a_published_guide(publisher_client):
     career = make_full_guide(title="Cloud Engineer")
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     data.update({"publish_at_0": "2030-01-01", "publish_at_1": "09:00:00"})
-    response = editor_client.post(url, data)
+    response = publisher_client.post(url, data)
     assert response.status_code == 200
     assert "already published; clear the publish time" in response.content.decode()
 
     data["status"] = Career.Status.DRAFT
-    assert editor_client.post(url, data).status_code == 302
+    assert publisher_client.post(url, data).status_code == 302
     career.refresh_from_db()
     assert career.status == Career.Status.DRAFT
     assert timezone.localtime(career.publish_at).year == 2030

@@ -65,28 +65,28 @@ def test_deleting_a_career_removes_it_and_its_document():
     assert not SearchDocument.objects.filter(pk=career_id).exists()
 
 
-def test_publishing_and_unpublishing_change_what_is_found(editor_client):
+def test_publishing_and_unpublishing_change_what_is_found(publisher_client):
     draft = make_career(title="Otter Engineer", status=Career.Status.DRAFT)
     assert found("otter") == []
 
     changelist = reverse("admin:guide_career_changelist")
-    editor_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    publisher_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
     assert found("otter") == [draft.slug]
 
-    editor_client.post(changelist, {"action": "unpublish", "_selected_action": [draft.pk]})
+    publisher_client.post(changelist, {"action": "unpublish", "_selected_action": [draft.pk]})
     assert found("otter") == []
 
 
-def test_an_edit_in_the_admin_is_found_at_once(editor_client, client):
+def test_an_edit_in_the_admin_is_found_at_once(publisher_client, client):
     career = make_full_guide(title="Amazon Engineer")
     faq = career.faqs.first()
     url = reverse("admin:guide_career_change", args=[career.pk])
-    data = form_data(editor_client.get(url).content.decode(), "career_form")
+    data = form_data(publisher_client.get(url).content.decode(), "career_form")
     key = next(k for k, v in data.items() if k.startswith("faqs-") and v == str(faq.pk))
     data[key.replace("-id", "-answer")] = "Ask about the capybara rota."
     data["_save"] = "Save"
 
-    assert editor_client.post(url, data).status_code == 302
+    assert publisher_client.post(url, data).status_code == 302
 
     response = client.get(reverse("guide:career-list"), {"q": "capybara"})
     assert [c.slug for c in response.context["careers"]] == [career.slug]
