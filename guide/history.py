@@ -223,10 +223,20 @@ class _Names:
         return str(value)
 
 
+def _same(before, after) -> bool:
+    """Equal, or texts that differ only in spacing and line endings (a browser sends a
+    text box back with CRLF line ends and the form trims it: no reader sees a change)."""
+    if isinstance(before, str) and isinstance(after, str):
+        return before.split() == after.split()
+    return before == after
+
+
 def _field_changes(model, old: dict, new: dict, names: _Names) -> list[FieldChange]:
     changes = []
     for f in model._meta.concrete_fields:
-        if f.name in UNSHOWN or f.primary_key or old.get(f.name) == new.get(f.name):
+        if f.name in UNSHOWN or f.name == "order" or f.primary_key:
+            continue  # a part's position is reported as a new order of its kind (_reordered)
+        if _same(old.get(f.name), new.get(f.name)):
             continue
         label = str(f.verbose_name)
         before, after = old.get(f.name), new.get(f.name)
@@ -254,6 +264,7 @@ def _diff(revision, before: dict | None, after: dict, names: _Names) -> Changes:
     if before is None:
         changes.first = True
         return changes
+    changes.parts += _reordered(before, after)
     names.learn([*before.values(), *after.values()])
     order = {model: index for index, model in enumerate(PARTS)}
     for key in sorted(set(before) | set(after), key=lambda k: (order.get(k[0], -1), _rank(k[1]))):
@@ -274,6 +285,31 @@ def _diff(revision, before: dict | None, after: dict, names: _Names) -> Changes:
             if fields:
                 changes.parts.append(PartChange("changed", part, new.label, fields))
     return changes
+
+
+def _reordered(before: dict, after: dict) -> list[PartChange]:
+    """The kinds of part whose rows now come in another order, with the new order. Rows
+    are compared among those in both versions, within their kind (pros apart from cons);
+    positions renumbered without moving anything are not a change."""
+    found = []
+    for model in PARTS:
+        sequences = []
+        for copies in (before, after):
+            rows = [c for (m, pk), c in copies.items() if m is model and (m, pk) in before]
+            rows = [c for c in rows if (model, c.pk) in after]
+            rows.sort(
+                key=lambda c: (
+                    str(c.fields.get("kind", "")),
+                    c.fields.get("order") or 0,
+                    _rank(c.pk),
+                )
+            )
+            sequences.append([c.pk for c in rows])
+        if sequences[0] != sequences[1]:
+            labels = [after[model, pk].label for pk in sequences[1]]
+            shown = ", ".join(labels[:6]) + (", …" if len(labels) > 6 else "")
+            found.append(PartChange("reordered", str(model._meta.verbose_name_plural), shown))
+    return found
 
 
 def history(career: Career, *, limit: int = HISTORY_LIMIT) -> list[Changes]:

@@ -88,8 +88,8 @@ def test_a_drafted_change_goes_live_keeps_plans_and_rolls_back(
     )
     editing.locator("#faqs-group .add-row a").click()
     total = int(editing.locator('input[name="faqs-TOTAL_FORMS"]').input_value())
-    editing.locator(f'textarea[name="faqs-{total - 1}-question"]').fill(QUESTION)
-    editing.locator(f'textarea[name="faqs-{total - 1}-answer"]').fill(
+    editing.locator(f'[name="faqs-{total - 1}-question"]').fill(QUESTION)
+    editing.locator(f'[name="faqs-{total - 1}-answer"]').fill(
         "Some do, with a visa sponsored by the company; most roles hire locally."
     )
     editing.get_by_role("button", name="Save and continue editing").first.click()

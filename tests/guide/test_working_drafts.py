@@ -190,3 +190,21 @@ def test_discarding_throws_the_draft_away_and_nothing_else(live, publisher):
 def test_only_a_live_guide_gets_a_working_draft(publisher):
     with pytest.raises(ValueError):
         start_draft(live=make_career(status=Career.Status.DRAFT), user=publisher)
+
+
+def test_spacing_and_renumbering_are_not_changes_but_a_new_order_is(live, publisher):
+    draft = start_draft(live=live, user=publisher)
+    faq = draft.faqs.order_by("order").first()
+    FAQ.objects.filter(pk=faq.pk).update(answer=faq.answer + "\r\n")  # a browser's line end
+    for position, row in enumerate(draft.pros_cons.order_by("order", "pk"), start=10):
+        row.order = position  # renumbered, in the same order
+        row.save()
+    assert draft_changes(draft).empty
+
+    steps = list(draft.steps.order_by("order"))
+    for position, step in enumerate([steps[-1], *steps[:-1]], start=1):
+        step.order = position  # the last step moved to the top
+        step.save()
+    [change] = draft_changes(draft).parts
+    assert change.kind == "reordered" and change.part == "how-to-become steps"
+    assert change.label.startswith("Step 3, Step 0")
