@@ -280,7 +280,16 @@ def copy_database(db_settings: dict, *, template: str, name: str) -> None:
     try:
         with psycopg.connect(**_conninfo(db_settings, "postgres")) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            try:
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            except psycopg.errors.ObjectInUse:
+                # A connection an earlier test left open (a live server's thread, say).
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = %s AND pid <> pg_backend_pid()",
+                    (template,),
+                )
+                conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     except psycopg.OperationalError as error:
         raise ClusterUnavailable(f"PostgreSQL: {error}") from None
 

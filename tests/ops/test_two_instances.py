@@ -263,10 +263,12 @@ def test_an_instance_dies_mid_burst_and_every_submission_is_stored_once(cluster)
 
     threads = [threading.Thread(target=worker) for _ in range(clients)]
     threads.append(threading.Thread(target=killer))
+    started = time.monotonic()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
+    elapsed = time.monotonic() - started
 
     assert killed.is_set() and done_at_kill[0] < total  # killed in the middle of the burst
     assert len(answered) == total
@@ -283,5 +285,5 @@ def test_an_instance_dies_mid_burst_and_every_submission_is_stored_once(cluster)
     print(  # shown with -s; docs/deploy.md quotes a run
         f"\nburst: {total} submissions, {len(rows)} stored, attempts {dict(outcome)}, "
         f"replayed as 200: {sum(1 for s, _ in answered.values() if s == 200)}, "
-        f"killed after {done_at_kill[0]}"
+        f"killed after {done_at_kill[0]}, {elapsed:.1f} s"
     )
