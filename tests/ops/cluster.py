@@ -121,7 +121,7 @@ class Cluster:
         return next(i for i in self.instances if i.name != name)
 
     def sql(self, query: str, *params):
-        with psycopg.connect(**_conninfo(self.db_settings, self.database)) as conn:
+        with psycopg.connect(**conninfo(self.db_settings, self.database)) as conn:
             return conn.execute(query, params).fetchall()
 
     # Start and stop.
@@ -262,7 +262,7 @@ def _static_up_to_date() -> bool:
     return manifest.stat().st_mtime > max(p.stat().st_mtime for p in sources)
 
 
-def _conninfo(db_settings: dict, dbname: str) -> dict:
+def conninfo(db_settings: dict, dbname: str) -> dict:
     info = {
         "dbname": dbname,
         "user": db_settings["USER"],
@@ -278,7 +278,7 @@ def _conninfo(db_settings: dict, dbname: str) -> dict:
 def copy_database(db_settings: dict, *, template: str, name: str) -> None:
     """A new database from `template` (nobody may be connected to it meanwhile)."""
     try:
-        with psycopg.connect(**_conninfo(db_settings, "postgres")) as conn:
+        with psycopg.connect(**conninfo(db_settings, "postgres")) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             try:
                 conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
@@ -295,7 +295,7 @@ def copy_database(db_settings: dict, *, template: str, name: str) -> None:
 
 
 def drop_database(db_settings: dict, name: str) -> None:
-    with psycopg.connect(**_conninfo(db_settings, "postgres")) as conn:
+    with psycopg.connect(**conninfo(db_settings, "postgres")) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

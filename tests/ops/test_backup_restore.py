@@ -16,7 +16,7 @@ from django.db import connection
 
 from assessments import services
 from tests.factory import make_assessable_career, make_full_guide
-from tests.ops.cluster import REPO, _conninfo, drop_database
+from tests.ops.cluster import REPO, conninfo, drop_database
 
 pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump reads only committed rows
 
@@ -35,7 +35,7 @@ def _database_url(settings: dict, name: str) -> str:
 
 def _snapshot(settings: dict, name: str) -> dict[str, tuple[int, str]]:
     """Each table's row count and digest, and each sequence's last value."""
-    with psycopg.connect(**_conninfo(settings, name)) as conn:
+    with psycopg.connect(**conninfo(settings, name)) as conn:
         tables = [
             row[0]
             for row in conn.execute(
@@ -97,12 +97,12 @@ def test_a_restored_backup_holds_every_guide_member_and_result(postgres, owner, 
     assert backup.exists() and f"to {backup}" in printed
 
     drop_database(postgres, target)
-    with psycopg.connect(**_conninfo(postgres, "postgres")) as admin:
+    with psycopg.connect(**conninfo(postgres, "postgres")) as admin:
         admin.execute(f'CREATE DATABASE "{target}"')
     try:
         _run("scripts/restore", str(backup), _database_url(postgres, target))
         before, after = _snapshot(postgres, source), _snapshot(postgres, target)
-        with psycopg.connect(**_conninfo(postgres, target)) as restored:
+        with psycopg.connect(**conninfo(postgres, target)) as restored:
             scores = restored.execute(
                 "SELECT r.score FROM assessments_result r JOIN accounts_user u ON u.id = r.user_id"
                 " WHERE u.email = %s ORDER BY r.id",

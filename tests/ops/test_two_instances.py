@@ -135,8 +135,12 @@ def test_the_balancer_passes_on_a_request_id_or_makes_one(cluster):
     made_id = made.headers["X-Request-ID"]
     assert uuid.UUID(made_id) and made_id.count("-") == 4
     served = cluster.instance(made.headers["X-Served-By"])
-    time.sleep(0.2)  # the log line is written after the answer is sent
-    assert f'"request_id": "{made_id}"' in served.log.read_text()
+    logged = f'"request_id": "{made_id}"'
+    for _ in range(50):  # the instance's JSON log line, written as the answer leaves
+        if logged in served.log.read_text():
+            break
+        time.sleep(0.1)
+    assert logged in served.log.read_text()
     plain = requests.get(f"http://127.0.0.1:{cluster.http_port}/healthz", allow_redirects=False)
     assert plain.status_code == 301
     assert plain.headers["Location"].startswith("https://")
