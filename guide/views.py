@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -16,6 +18,8 @@ from . import cache as cache_keys
 from . import drafts, home_sections, selectors, seo
 from .models import Career, Category
 from .pay_charts import PercentileBand, StateMap
+
+logger = logging.getLogger(__name__)
 
 MAX_SLUG_LENGTH = 120
 AREA_CODE_LENGTH = 7
@@ -124,6 +128,27 @@ def _guide_page(career) -> dict:
     }
 
 
+def _published_guide_page(slug: str) -> dict | None:
+    """The page data of a published guide, from the shared cache when it answers. A cache
+    that cannot answer (Redis down) costs the page its speed, never the page itself, as
+    for whole cached pages (core/pagecache.py)."""
+    try:
+        key = cache_keys.page_key(slug)
+        guide = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache failure: render from the database
+        logger.warning("guide cache unavailable; rendering %s uncached", slug)
+        key, guide = None, None
+    if guide is None:
+        career = selectors.career_for_page(slug=slug)
+        guide = _guide_page(career) if career is not None else None
+        if guide is not None and key is not None:
+            try:
+                cache.set(key, guide, cache_keys.PAGE_TIMEOUT)
+            except Exception:  # noqa: BLE001 - the page is still right, only not stored
+                logger.warning("guide cache unavailable; %s not stored", slug)
+    return guide
+
+
 @public_page
 @require_safe
 def career_detail(request, slug):
@@ -135,13 +160,7 @@ def career_detail(request, slug):
         if career is not None and career.is_working_draft:
             draft = {"live": career.draft_of, "changes": drafts.draft_changes(career)}
     else:
-        key = cache_keys.page_key(slug)
-        guide = cache.get(key)
-        if guide is None:
-            career = selectors.career_for_page(slug=slug)
-            guide = _guide_page(career) if career is not None else None
-            if guide is not None:
-                cache.set(key, guide, cache_keys.PAGE_TIMEOUT)
+        guide = _published_guide_page(slug)
     if guide is None:
         raise Http404("No published guide has that address.")
     where_html = guide["where_html"]

@@ -62,3 +62,18 @@ def test_staff_preview_is_never_cached_for_visitors(client, publisher_client):
     draft = make_full_guide(title="Secret", status=Career.Status.DRAFT)
     assert publisher_client.get(draft.get_absolute_url()).status_code == 200
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_the_guide_page_still_answers_when_the_cache_is_down(client, settings, caplog):
+    career = make_full_guide(title="Amazon Engineer")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on port 9
+        }
+    }
+    for _visit in range(2):  # neither reading nor storing the cached body may fail the page
+        response = client.get(career.get_absolute_url())
+        assert response.status_code == 200
+        assert "Amazon Engineer" in response.content.decode()
+    assert "guide cache unavailable" in caplog.text
