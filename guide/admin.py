@@ -13,13 +13,14 @@ from django.db import models
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import search
+from .audit import career_audit
 from .cache import content_changed
 from .figures import CareerFigures, contradictions
 from .history import history, restore_revision, revision_changes
@@ -516,6 +517,31 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, self.revision_form_template, context)
+
+    # --- Figure audit (guide/audit.py, docs/editing.md "Figure audit"): every figure of one
+    # guide with its source, date and warnings, at <pk>/audit/, linked from the change page.
+
+    def get_urls(self):
+        audit = self.admin_site.admin_view(self.audit_view)
+        return [
+            path("<path:object_id>/audit/", audit, name="guide_career_audit"),
+            *super().get_urls(),
+        ]
+
+    def audit_view(self, request, object_id):
+        career = self.get_object(request, unquote(object_id))
+        if career is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, career):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": career,
+            "title": f"Figures of “{career}”",
+            "audit": career_audit(career),
+        }
+        return TemplateResponse(request, "admin/guide/career/audit.html", context)
 
 
 class SkillAnchorInline(admin.TabularInline):
