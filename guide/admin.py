@@ -13,13 +13,14 @@ from django.db import models
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import drafts, search
+from .audit import career_audit
 from .cache import content_changed
 from .figures import CareerFigures, contradictions
 from .history import career_revisions, history, restore_revision, revision_changes
@@ -504,13 +505,16 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
         return super().get_prepopulated_fields(request, obj)
 
     def get_urls(self):
-        from django.urls import path
-
         own = [
             path(
                 "<path:object_id>/draft/<str:step>/",
                 self.admin_site.admin_view(self.draft_view),
                 name="guide_career_draft",
+            ),
+            path(
+                "<path:object_id>/audit/",
+                self.admin_site.admin_view(self.audit_view),
+                name="guide_career_audit",
             ),
         ]
         return own + super().get_urls()
@@ -695,6 +699,24 @@ class CareerAdmin(SortableAdminBase, VersionAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, self.revision_form_template, context)
+
+    # --- Figure audit (guide/audit.py, docs/editing.md "Figure audit"): every figure of one
+    # guide with its source, date and warnings, at <pk>/audit/, linked from the change page.
+
+    def audit_view(self, request, object_id):
+        career = self.get_object(request, unquote(object_id))
+        if career is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, career):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": career,
+            "title": f"Figures of “{career}”",
+            "audit": career_audit(career),
+        }
+        return TemplateResponse(request, "admin/guide/career/audit.html", context)
 
 
 class SkillAnchorInline(admin.TabularInline):

@@ -602,30 +602,54 @@ def figure_findings() -> list[Finding]:
     Stale means older than the newest imported OEWS release (for figures cited to an
     official source) or than the newest projection period any guide or source states."""
     release = current_release()
-    careers = list(Career.objects.order_by("slug"))
-    every = [career_figures(career) for career in careers]
-    periods = [f.career.growth_period for f in every]
-    periods += Source.objects.exclude(edition="").values_list("edition", flat=True)
-    projection = newest_projection(periods)
-    statistics = [
-        stat
-        for figures in every
-        if not figures.career.is_working_draft
-        for stat in figures.statistics()
-    ]
+    projection = projection_in_use()
+    every = [career_figures(career) for career in Career.objects.order_by("slug")]
+    statistics = [stat for figures in every for stat in figures.statistics()]
     findings = []
     for figures in every:
-        stale = freshness_problems(figures, release=release, projection=projection)
-        # A working draft is checked against every guide but the one it will replace.
-        others = [s for s in statistics if s.career.pk != figures.career.draft_of_id]
-        for kind, problems in (
-            ("stale", stale),
-            ("contradiction", contradictions(figures, others)),
-            ("contradiction", _row_problems(figures)),
-            ("unsourced", uncited_problems(figures)),
+        for kind, problem in figure_problems(
+            figures, release=release, projection=projection, statistics=statistics
         ):
-            findings += [Finding(figures.career, kind, problem) for problem in problems]
+            findings.append(Finding(figures.career, kind, problem))
     return findings
+
+
+def projection_in_use() -> tuple[int, int] | None:
+    """The newest projection period any guide or source states: the freshness yardstick
+    for growth and openings. Two queries."""
+    periods = list(Career.objects.values_list("growth_period", flat=True))
+    periods += Source.objects.exclude(edition="").values_list("edition", flat=True)
+    return newest_projection(periods)
+
+
+def figure_problems(
+    figures: CareerFigures,
+    *,
+    release: Release | None,
+    projection: tuple[int, int] | None,
+    statistics: list[Statistic],
+) -> list[tuple[str, Problem]]:
+    """One guide's problems, each with its kind ("stale", "contradiction" or "unsourced"):
+    what `check_guides` lists and the admin's figure audit (guide/audit.py) shows.
+    `statistics` are the other guides' projection figures (the guide's own are skipped).
+    Working drafts are not guides of their own: their figures are never among the others,
+    and a draft is checked against every guide but the live one it will replace."""
+    draft_of = figures.career.draft_of_id
+    statistics = [
+        stat
+        for stat in statistics
+        if not stat.career.is_working_draft and stat.career.pk != draft_of
+    ]
+    stale = freshness_problems(figures, release=release, projection=projection)
+    found = []
+    for kind, problems in (
+        ("stale", stale),
+        ("contradiction", contradictions(figures, statistics)),
+        ("contradiction", _row_problems(figures)),
+        ("unsourced", uncited_problems(figures)),
+    ):
+        found += [(kind, problem) for problem in problems]
+    return found
 
 
 def _row_problems(figures: CareerFigures) -> list[Problem]:
