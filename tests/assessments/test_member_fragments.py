@@ -72,8 +72,10 @@ def test_shown_again_the_pages_cost_the_same_few_queries_at_2_and_200_results(
     large = [served_twice(url) for url in pages()]
     assert small == large
     (dashboard, result, plan) = large
-    # Rendered: pinned in test_dashboard.py (20) and test_queries_and_concurrency.py (9).
-    assert dashboard[0] == 20 and result[0] == 9
+    # Rendered: pinned in test_dashboard.py (20) and test_queries_and_concurrency.py (9);
+    # the plan: session, user, the career, the plan, stamp, the plan's steps and items
+    # (2), the guide's steps (1), the newest result of each kind (1).
+    assert (dashboard[0], result[0], plan[0]) == (20, 9, 9)
     # From the cache, the dashboard: session, user, the member's stamp (3); a result:
     # session, the result, user, stamp (4); the plan: session, user, the career, the
     # plan, stamp (5). (The content version and the fragment come from the cache.)
