@@ -20,9 +20,9 @@ A cache that cannot answer only costs the rendering: the page is still served.
 import hashlib
 import logging
 from collections.abc import Callable
-from datetime import date
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from core.pagecache import content_version
@@ -38,7 +38,8 @@ FORMAT = 1  # bump when a cached template changes shape in a way old fragments m
 def fragment_key(*, name: str, user, parts: tuple = ()) -> str:
     """The cache key of one member's fragment `name`, as of now. One query (the stamp)."""
     stamp = selectors.member_stamp(user=user)
-    raw = repr((FORMAT, name, user.pk, stamp, content_version(), date.today().isoformat(), parts))
+    today = timezone.localdate().isoformat()
+    raw = repr((FORMAT, name, user.pk, stamp, content_version(), today, parts))
     return f"member:{user.pk}:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
