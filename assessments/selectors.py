@@ -8,15 +8,15 @@ from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from guide.models import Career, CareerLevel, CareerSkill
 from guide.selectors import published_career
 
 from . import charts, matching, scoring
-from .models import Plan, PlanStep, Question, Result
+from .models import Goal, Plan, PlanItem, PlanStep, Question, Result
 from .snapshot import Answer, DimensionItem, SkillItem, Snapshot
 
 
@@ -284,21 +284,27 @@ def _scoring_now(tracks: list[Track]) -> dict[tuple[str, str], list]:
     return now
 
 
-def _newest_per_group(queryset, groups: list[dict], limit: int) -> list[int]:
-    """The ids of the `limit` newest rows of `queryset` in each group (a dict of filters),
-    in one query: a UNION ALL of one small ordered, limited subquery per group, each an
+def _newest_per_group_sql(queryset, groups: list[dict], limit: int) -> tuple[str, list]:
+    """SQL selecting the ids of the `limit` newest rows of `queryset` in each group (a dict
+    of filters): a UNION ALL of one small ordered, limited subquery per group, each an
     index range scan. (The ORM refuses LIMIT inside a union on SQLite, so each part is
     compiled by the ORM and wrapped as a derived table, which both databases accept.)"""
-    if not groups:
-        return []
     parts, params = [], []
     for n, group in enumerate(groups):
         part = queryset.filter(**group).order_by("-created_at", "-pk").values_list("pk")[:limit]
         sql, part_params = part.query.sql_with_params()
         parts.append(f"SELECT * FROM ({sql}) newest_{n}")  # noqa: S608 (compiled by the ORM)
         params.extend(part_params)
+    return " UNION ALL ".join(parts), params
+
+
+def _newest_per_group(queryset, groups: list[dict], limit: int) -> list[int]:
+    """The ids of the `limit` newest rows of `queryset` in each group, in one query."""
+    if not groups:
+        return []
+    sql, params = _newest_per_group_sql(queryset, groups, limit)
     with connections[queryset.db].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -571,23 +577,48 @@ def plans_for_dashboard(*, user) -> list[PlanView]:
 
 def latest_results_for_plan(*, plan: Plan) -> dict[str, Result]:
     """The user's newest result of each kind for the plan's career, by kind (the plan's
-    items come from these). Query: one, newest first, without snapshots."""
-    latest: dict[str, Result] = {}
-    results = (
-        Result.objects.filter(user=plan.user_id, career_slug=plan.slug)
-        .defer("items", "recommendations")
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("kind")],
-                order_by=[F("created_at").desc(), F("pk").desc()],
-            )
+    items come from these). Query: one, without snapshots; the newest of each kind is one
+    index range scan (`assess_result_history`), so the cost does not grow with the history."""
+    mine = Result.objects.filter(user=plan.user_id, career_slug=plan.slug)
+    sql, params = _newest_per_group_sql(mine, [{"kind": kind} for kind in Result.Kind.values], 1)
+    newest = RawSQL(sql, params)  # noqa: S611 - compiled by the ORM, values as parameters
+    results = Result.objects.filter(pk__in=newest).defer("items", "recommendations")
+    return {result.kind: result for result in results}
+
+
+def member_stamp(*, user) -> tuple:
+    """What changes whenever anything a member's own pages show changes: their newest
+    result and number of results, and when their plans, plan steps and items and goal were
+    last saved. For the keys of cached fragments (assessments/fragments.py), so it runs on
+    every member's page: one query of seven aggregates, each over one member's rows of one
+    table through its user (or plan) index, written out because the same in ORM
+    subqueries took longer to build than to run."""
+    tables = {
+        name: model._meta.db_table
+        for name, model in (
+            ("result", Result),
+            ("plan", Plan),
+            ("step", PlanStep),
+            ("item", PlanItem),
+            ("goal", Goal),
         )
-        .filter(place=1)
-    )
-    for result in results:
-        latest[result.kind] = result
-    return latest
+    }
+    # Table names from the models, values as parameters.
+    sql = (  # noqa: S608
+        "SELECT"
+        " (SELECT MAX(id) FROM {result} WHERE user_id = %s),"
+        " (SELECT COUNT(*) FROM {result} WHERE user_id = %s),"
+        " (SELECT MAX(updated_at) FROM {plan} WHERE user_id = %s),"
+        " (SELECT COUNT(*) FROM {plan} WHERE user_id = %s),"
+        " (SELECT MAX(s.updated_at) FROM {step} s JOIN {plan} p ON p.id = s.plan_id"
+        " WHERE p.user_id = %s),"
+        " (SELECT MAX(i.updated_at) FROM {item} i JOIN {plan} p ON p.id = i.plan_id"
+        " WHERE p.user_id = %s),"
+        " (SELECT MAX(updated_at) FROM {goal} WHERE user_id = %s)"
+    ).format(**tables)
+    with connections[Result.objects.db].cursor() as cursor:
+        cursor.execute(sql, [user.pk] * 7)
+        return tuple(cursor.fetchone())
 
 
 def plan_with_item(*, user, item_id: int) -> Plan | None:

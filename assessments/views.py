@@ -1,18 +1,21 @@
+import hashlib
 from dataclasses import dataclass, field
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from guide.models import Career, Proficiency
 from guide.selectors import is_slug, published_career
 
-from . import exceptions, goals, limits, prefill, scoring, selectors, services, visitor
+from . import exceptions, fragments, goals, limits, prefill, scoring, selectors, services, visitor
 from .forms import PlanItemForm, PlanStepForm, ReadinessForm, SkillsForm, TargetDateForm
 from .models import Plan, Result
 
@@ -144,6 +147,24 @@ def result_detail(request, pk):
     )
     if result is None:
         raise Http404("No such result.")
+
+    def body():
+        return render_to_string(
+            "assessments/includes/result_detail_body.html",
+            _result_context(result, viewer=request.user),
+            request=request,
+        )
+
+    if result.user_id is not None:  # the owner's (result_for_viewer said so): cached for them
+        page = fragments.cached_fragment(
+            name="result", user=request.user, parts=(result.pk,), render=body
+        )
+    else:  # a visitor's, kept in their session: rendered each time
+        page = body()
+    return render(request, "assessments/result_detail.html", {"result": result, "body": page})
+
+
+def _result_context(result: Result, *, viewer) -> dict:
     snapshot = result.snapshot
     items = snapshot.items
     if result.kind == Result.Kind.SKILLS:
@@ -152,21 +173,17 @@ def result_detail(request, pk):
     else:
         rows = [(item, None) for item in items]
     gaps = scoring.gaps_of(items) if result.kind == Result.Kind.SKILLS else []
-    return render(
-        request,
-        "assessments/result_detail.html",
-        {
-            "result": result,
-            "items": items,
-            "rows": rows,
-            "gaps": [(g, scoring.severity_of(g.shortfall)) for g in gaps[: scoring.MAX_SKILL_GAPS]],
-            "band": scoring.band_of(result.score),
-            "recommendation_groups": recommendation_groups(snapshot.recommendations),
-            "terms": scoring.terms(),
-            "is_visitor_result": result.user_id is None,
-            "matches": _matches_for(result, viewer=request.user),
-        },
-    )
+    return {
+        "result": result,
+        "items": items,
+        "rows": rows,
+        "gaps": [(g, scoring.severity_of(g.shortfall)) for g in gaps[: scoring.MAX_SKILL_GAPS]],
+        "band": scoring.band_of(result.score),
+        "recommendation_groups": recommendation_groups(snapshot.recommendations),
+        "terms": scoring.terms(),
+        "is_visitor_result": result.user_id is None,
+        "matches": _matches_for(result, viewer=viewer),
+    }
 
 
 @dataclass
@@ -204,26 +221,31 @@ def _matches_for(result: Result, *, viewer):
 def dashboard(request):
     """First screen: the goal's latest score, plan progress and next actions. Then the
     trends (newest attempts, the goal's career first), careers the user's skills fit, and
-    the full history, a page at a time. Its cost does not grow with the history
-    (docs/performance.md)."""
+    the full history, a page at a time. Its cost does not grow with the history, and its
+    body is rendered once per change of the member's data (docs/performance.md)."""
     user = request.user
-    goal = goals.goal_for_user(user=user)
-    tracks = selectors.goal_first(selectors.dashboard_tracks(user=user), career=goal.target_career)
-    plans = selectors.plans_for_dashboard(user=user)
-    return render(
-        request,
-        "assessments/dashboard.html",
-        {
+    page = request.GET.get("page", "")[:12]
+
+    def body():
+        goal = goals.goal_for_user(user=user)
+        tracks = selectors.goal_first(
+            selectors.dashboard_tracks(user=user), career=goal.target_career
+        )
+        plans = selectors.plans_for_dashboard(user=user)
+        context = {
             "goal": goal,
             "focus": selectors.dashboard_focus(goal=goal, tracks=tracks, plans=plans),
             "tracks": tracks,
             "plans": plans,
-            "history": selectors.dashboard_history(user=user, page=request.GET.get("page")),
+            "history": selectors.dashboard_history(user=user, page=page),
             "matches": selectors.career_matches(ratings=selectors.latest_ratings(user=user)),
             "careers": Career.objects.published().only("slug", "title"),
             "trend_points": selectors.TREND_POINTS,
-        },
-    )
+        }
+        return render_to_string("assessments/includes/dashboard_body.html", context, request)
+
+    page_body = fragments.cached_fragment(name="dashboard", user=user, parts=(page,), render=body)
+    return render(request, "assessments/dashboard.html", {"body": page_body})
 
 
 def member_or_invitation(view):
@@ -252,7 +274,7 @@ def plan_detail(request, slug):
     """The user's plan for a career. GET only shows: the plan if there is one (read-only
     while its guide is unpublished or removed), else the guide's steps and an offer to
     start. POST starts the plan or saves its target date."""
-    career = published_career(slug=slug, queryset=Career.objects.prefetch_related("steps"))
+    career = published_career(slug=slug)  # its steps are read only to render the page
     plan = selectors.plan_for_slug(user=request.user, slug=slug)
     if plan is None and career is None:
         raise Http404("No published guide has that address.")
@@ -298,8 +320,36 @@ def plan_detail(request, slug):
 
 def _plan_page(request, *, career, plan, date_form, row_forms=None, status=200):
     """The plan page. `row_forms` ("step-<id>" or "item-<id>" → bound form) shows a
-    refused form with its errors; the plan's steps and items are read once, by plan_view."""
+    refused form with its errors; the plan's steps and items are read once, by plan_view.
+    A plain view of it (no refused form) is cached for the member: its forms carry CSRF
+    tokens, so the key holds the member's CSRF secret too."""
     row_forms = row_forms or {}
+
+    def body():
+        return render_to_string(
+            "assessments/includes/plan_body.html",
+            _plan_context(career=career, plan=plan, date_form=date_form, row_forms=row_forms),
+            request,
+        )
+
+    if status == 200 and not row_forms and not date_form.is_bound:
+        get_token(request)  # the secret the page's tokens are made from, now in META
+        secret = hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()
+        slug = plan.slug if plan is not None else career.slug
+        page = fragments.cached_fragment(
+            name="plan", user=request.user, parts=(slug, secret), render=body
+        )
+    else:
+        page = body()
+    return render(
+        request,
+        "assessments/plan.html",
+        {"career": career, "plan": plan, "body": page},
+        status=status,
+    )
+
+
+def _plan_context(*, career, plan, date_form, row_forms) -> dict:
     view = selectors.plan_view(plan=plan) if plan is not None else None
     rows, item_rows, new_steps = [], [], []
     if view is not None and not plan.read_only:
@@ -321,25 +371,20 @@ def _plan_page(request, *, career, plan, date_form, row_forms=None, status=200):
         ]
         have = {row.step_id for row in view.steps}
         new_steps = [step for step in career.steps.all() if step.pk not in have]
-    return render(
-        request,
-        "assessments/plan.html",
-        {
-            "career": career,
-            "plan": plan,
-            "view": view,
-            "rows": rows,
-            "item_rows": item_rows,
-            "new_steps": new_steps,
-            "date_form": date_form,
-            "latest_results": (
-                selectors.latest_results_for_plan(plan=plan) if plan is not None else {}
-            ),
-            # A removed guide's kept plan, while a new guide now has its address.
-            "can_continue": plan is not None and career is not None and plan.career_id is None,
-        },
-        status=status,
-    )
+    return {
+        "career": career,
+        "plan": plan,
+        "view": view,
+        "rows": rows,
+        "item_rows": item_rows,
+        "new_steps": new_steps,
+        "date_form": date_form,
+        "latest_results": (
+            selectors.latest_results_for_plan(plan=plan) if plan is not None else {}
+        ),
+        # A removed guide's kept plan, while a new guide now has its address.
+        "can_continue": plan is not None and career is not None and plan.career_id is None,
+    }
 
 
 def _wants_json(request) -> bool:

@@ -1,23 +1,26 @@
 """`make bench`: how fast the main pages are, as ratios against a baseline.
 
-Two parts, each comparing against a baseline measured in the same run, so the figures
-mean the same on a slow or a busy machine:
+Every figure is compared with a baseline measured in the same run, so the figures mean the
+same on a slow or a busy machine (docs/performance.md has a run and how to read it):
 
-1. In process, with Django's test client: rendering the guide page from the cache and
-   without it, the career list and search, against /healthz (one trivial query).
-2. Over HTTP: gunicorn serving the site on 127.0.0.1 with real load from `wrk`
-   (Debian's package), requests per second for each page against /healthz.
-
-A third table times search with 1, 5 and 10 words (the words past the limit are
-ignored) and one misspelt word (corrected, then searched again), against the one-word
-search and /healthz; each search is cancelled after
-BENCH_SEARCH_DEADLINE seconds (30 by default) so a slow one cannot hang the run.
+1. In process, with Django's test client: the guide page from the cache and without it,
+   the career list, search and compare, against /healthz (one trivial query); the
+   dashboard with 2, 200 and 2,000 results; `career_list()` with 1, 5 and 10 words and one
+   misspelt word (corrected, then searched again), each search cancelled after
+   BENCH_SEARCH_DEADLINE seconds (30 by default) so a slow one cannot hang the run.
+2. Over HTTP: gunicorn (2 workers, production settings) on 127.0.0.1 under `wrk` (Debian's
+   package), each page's requests per second against a bare Django view on the same
+   server, with p99 and errors: the anonymous pages with and without the page cache; a
+   signed-in member's dashboard, newest result and plan with 2, 200 and 2,000 results;
+   then 1,000 generated guides (bench/synthetic.py) and the careers list, search with 1,
+   5 and 10 words and a guide page at that size; last, each worker's resident memory
+   after BENCH_MEMORY_AFTER (20,000) requests.
 
 The database is a throw-away SQLite file under var/bench/ with the shipped guides, or,
 with BENCH_DATABASE_URL=postgres://..., a scratch PostgreSQL database that the run
-empties and refills (never point it at one whose data you want). BENCH_HTTP=0 skips
-the gunicorn part. Traffic goes only to the loopback address and each run is bounded
-in time.
+empties and refills (never point it at one whose data you want). BENCH_PARTS picks
+parts (see PARTS); BENCH_HTTP=0 skips the gunicorn ones. Traffic goes only to the
+loopback address and each run is bounded in time.
 """
 
 import os
@@ -52,6 +55,9 @@ os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or (
 os.environ["DATABASE_STATEMENT_TIMEOUT_MS"] = str(int(SEARCH_DEADLINE * 1000))
 os.environ["DJANGO_DEBUG"] = "1"
 os.environ.pop("REDIS_URL", None)
+# One secret key for this process and the gunicorn it starts, so that a member's session
+# made here (members' pages over HTTP) is valid there; a fresh one every run.
+os.environ["DJANGO_SECRET_KEY"] = "bench-only-" + os.urandom(32).hex()
 sys.path.insert(0, str(ROOT))
 
 
@@ -285,58 +291,121 @@ HTTP_PAGES = [  # (name, path): the anonymous pages issue 14 sets targets for
     ("compare", "/careers/compare/?a=amazon-engineer&b=cloud-engineer"),
 ]
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+SYNTHETIC_GUIDES = int(os.environ.get("BENCH_SYNTHETIC_GUIDES", "1000"))
+MEMORY_AFTER = int(os.environ.get("BENCH_MEMORY_AFTER", "20000"))  # requests, then read RSS
 
 
-def _wrk(wrk, url):
-    """(requests per second, p99 in ms, errors) for one URL under `CONNECTIONS` connections."""
+def _wrk(wrk, url, headers=()):
+    """(requests per second, p99 in ms, errors, requests) for one URL under `CONNECTIONS`
+    connections; `headers` are extra request headers ("Cookie: ...")."""
+    command = [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency"]
+    for header in headers:
+        command += ["-H", header]
     out = subprocess.run(
-        [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+        [*command, url], capture_output=True, text=True, check=True, timeout=120
     ).stdout
-    rps = float(next(ln for ln in out.splitlines() if ln.startswith("Requests/sec")).split()[1])
-    p99 = next(ln for ln in out.splitlines() if ln.strip().startswith("99%")).split()[1]
+    lines = out.splitlines()
+    rps = float(next(ln for ln in lines if ln.startswith("Requests/sec")).split()[1])
+    requests = int(next(ln for ln in lines if " requests in " in ln).split()[0])
+    p99 = next(ln for ln in lines if ln.strip().startswith("99%")).split()[1]
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", p99).groups()
     p99_ms = float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
     errors = 0
-    for ln in out.splitlines():
+    for ln in lines:
         if "Non-2xx or 3xx responses" in ln:
             errors += int(ln.split(":")[1])
         if ln.strip().startswith("Socket errors"):
             errors += sum(int(part.split()[-1]) for part in ln.split(":", 1)[1].split(","))
-    return rps, p99_ms, errors
+    return rps, p99_ms, errors, requests
 
 
-def _gunicorn(env):
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "careerguide.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", "2", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-    )  # fmt: skip
+class Server:
+    """gunicorn (2 workers) on 127.0.0.1:PORT with the bench settings; counts the requests
+    wrk sends it, so its workers' memory can be read after a known number."""
+
+    def __init__(self, env):
+        self.wrk = shutil.which("wrk")
+        self.base = f"http://127.0.0.1:{PORT}"
+        self.requests = 0
+        self.log = open(WORK / "gunicorn.log", "a")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "careerguide.wsgi", "--bind", f"127.0.0.1:{PORT}",
+             "--workers", "2", "--log-level", "warning"],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        for _ in range(100):
+            try:
+                _get(self.base + "/bench/bare/")
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise SystemExit("gunicorn did not start")
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+        self.log.close()
+
+    def load(self, path, headers=()):
+        result = _wrk(self.wrk, self.base + path, headers)
+        self.requests += result[3]
+        return result
+
+    def settle(self):
+        """Wait until the workers have answered what wrk left queued (its last requests
+        outlive the run on a slow page), so the next step starts on an idle server."""
+        _get(self.base + "/bench/bare/", timeout=120)
+
+    def warm(self, paths, headers=()):
+        for path in paths:  # both workers, every page, before anything is timed
+            for _ in range(4):
+                _get(self.base + path, headers)
+                self.requests += 1
+
+    def table(self, label, pages, headers=()):
+        """Bare Django first, then each page: req/s, ratio to bare, p99, errors."""
+        self.warm([path for _name, path in pages], headers)
+        bare, bare_p99, _errors, _n = self.load("/bench/bare/")
+        print(f"\n{label}: bare Django {bare:.0f} req/s, p99 {bare_p99:.1f} ms")
+        print(f"{'page':36} {'req/s':>8} {'ratio':>6} {'p99 ms':>7} {'errors':>6}")
+        for name, path in pages:
+            rps, p99, errors, _n = self.load(path, headers)
+            # wrk reports a p99 of 0 when no request finished within its 2 s timeout.
+            shown = f"{p99:7.1f}" if p99 > 0 else f"{'> 2000':>7}"
+            print(f"{name:36} {rps:8.0f} {rps / bare:6.2f} {shown} {errors:6d}")
+            self.settle()
+
+    def worker_memory(self):
+        """(pid, VmRSS in MB) of each gunicorn worker, from /proc."""
+        master = self.process.pid
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        rows = []
+        for pid in children:
+            status = Path(f"/proc/{pid}/status").read_text()
+            kb = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE).group(1))
+            rows.append((int(pid), kb / 1024))
+        return rows
+
+
+def _get(url, headers=(), timeout=10):
+    """GET `url` (loopback only); the response's Set-Cookie headers."""
     import urllib.request
 
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/", timeout=1)  # noqa: S310
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    request = urllib.request.Request(url.split("#")[0])  # noqa: S310 - loopback only
+    for header in headers:
+        name, value = header.split(": ", 1)
+        request.add_header(name, value)
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        response.read()
+        return response.headers.get_all("Set-Cookie") or []
 
 
-def over_http():
-    """Production settings (DEBUG off, hashed static files, the shared cache), gunicorn with
-    2 workers, wrk with 32 connections: each anonymous page as a ratio of a bare Django view
-    on the same server in the same run, with p99 latency and errors; once with the public
-    page cache and once without (PUBLIC_PAGE_CACHE=0)."""
-    wrk = shutil.which("wrk")
-    if wrk is None:
-        print("\nOver HTTP: skipped, `wrk` is not installed (apt-get install wrk).")
-        return
+def _http_env():
+    """Production settings (DEBUG off, hashed static files, the shared cache)."""
     from cryptography.fernet import Fernet
 
     env = {
@@ -344,7 +413,6 @@ def over_http():
         "PYTHONPATH": str(ROOT),
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "bench-only-" + Fernet.generate_key().decode(),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "MFA_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "DJANGO_SECURE_SSL_REDIRECT": "0",
@@ -354,42 +422,156 @@ def over_http():
         env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
     for step in (["collectstatic", "--noinput", "-v0"], ["createcachetable", "-v0"]):
         subprocess.run([sys.executable, "manage.py", *step], cwd=ROOT, env=env, check=True)
+    return env
+
+
+def _http_heading(env):
     cache = "Redis" if "REDIS_URL" in env else "the database cache"
-    print(
-        f"\nOver HTTP (production settings, {cache}; gunicorn 2 workers; "
-        f"wrk -t2 -c{CONNECTIONS} -d{DURATION}; ratio = req/s ÷ bare Django in the same run)"
+    return (
+        f"production settings, {cache}; gunicorn 2 workers; wrk -t2 -c{CONNECTIONS} "
+        f"-d{DURATION} --latency; ratio = req/s ÷ bare Django in the same run"
     )
+
+
+def over_http(env):
+    """Each anonymous page as a ratio of a bare Django view on the same server in the same
+    run, with p99 latency and errors; once with the public page cache and once without
+    (PUBLIC_PAGE_CACHE=0)."""
+    print(f"\nAnonymous pages over HTTP ({_http_heading(env)})")
     for label, switch in (("with the public page cache", "1"), ("without it", "0")):
-        server = _gunicorn({**env, "PUBLIC_PAGE_CACHE": switch})
+        server = Server({**env, "PUBLIC_PAGE_CACHE": switch})
         try:
-            base = f"http://127.0.0.1:{PORT}"
-            for _name, path in HTTP_PAGES:  # warm both workers' caches
-                for _ in range(4):
-                    _wrk_once(base + path)
-            bare, bare_p99, bare_errors = _wrk(wrk, base + "/bench/bare/")
-            print(f"\n{label}: bare Django {bare:.0f} req/s, p99 {bare_p99:.1f} ms")
-            print(f"{'page':30} {'req/s':>8} {'ratio':>6} {'p99 ms':>7} {'errors':>6}")
-            for name, path in HTTP_PAGES:
-                rps, p99, errors = _wrk(wrk, base + path)
-                print(f"{name:30} {rps:8.0f} {rps / bare:6.2f} {p99:7.1f} {errors:6d}")
+            server.table(label, HTTP_PAGES)
         finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
+            server.stop()
 
 
-def _wrk_once(url):
-    import urllib.request
+def _member_session(user) -> str:
+    """A signed-in session for `user`, valid for the gunicorn started with the same secret
+    key and database (the session table is the database's)."""
+    from django.test import Client
 
-    with urllib.request.urlopen(url.split("#")[0], timeout=10) as response:  # noqa: S310
-        response.read()
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def members_over_http(env):
+    """Dashboard, newest result and plan for one member with 2, 200 and 2,000 results,
+    signed in (wrk sends the session cookie); the page cache cannot serve them."""
+    from django.contrib.auth import get_user_model
+
+    from assessments import services
+    from assessments.models import Result
+    from guide.models import Career
+
+    user = get_user_model().objects.create_user(email="member@example.com", password="x" * 20)
+    services.plan_start(user=user, career=Career.objects.get(slug="amazon-engineer"))
+    session = f"sessionid={_member_session(user)}"
+    print(f"\nMembers' pages over HTTP, signed in ({_http_heading(env)})")
+    server = Server({**env, "PUBLIC_PAGE_CACHE": "1"})
+    try:
+        # The CSRF cookie a browser keeps after its first page (the plan page's forms).
+        plan = "/assessments/plan/amazon-engineer/"
+        plan_cookies = _get(server.base + plan, [f"Cookie: {session}"])
+        csrf = next(c.split(";")[0] for c in plan_cookies if c.startswith("csrftoken="))
+        cookie = f"Cookie: {session}; {csrf}"
+        for size in DASHBOARD_SIZES:
+            _history(user, size)
+            newest = Result.objects.filter(user=user).latest("created_at", "pk").pk
+            pages = [
+                ("dashboard", "/assessments/"),
+                ("newest result", f"/assessments/results/{newest}/"),
+                ("plan", plan),
+            ]
+            server.table(f"{size} results", pages, headers=[cookie])
+    finally:
+        server.stop()
+
+
+SCALE_SEARCHES = [  # (name, words): 1, 5 and 10 words (the last two of ten are not counted)
+    ("search, 1 word", "cloud"),
+    ("search, 5 words", "cloud engineer builds and runs"),
+    ("search, 10 words", "a cloud engineer builds and runs the systems on aws"),
+]
+
+
+def at_scale(env):
+    """SYNTHETIC_GUIDES generated published guides added to the throw-away database, then
+    the careers list, search and a guide page over HTTP with and without the page cache;
+    the last server's workers' memory is read after MEMORY_AFTER requests."""
+    from urllib.parse import urlencode
+
+    from bench import synthetic
+    from guide.models import Career
+
+    start = time.perf_counter()
+    slugs = synthetic.create_guides(count=SYNTHETIC_GUIDES)
+    seconds = time.perf_counter() - start
+    published = Career.objects.published().count()
+    print(
+        f"\nAt scale: {len(slugs)} synthetic guides generated and loaded in {seconds:.0f} s; "
+        f"{published} published guides in all ({_http_heading(env)})"
+    )
+    pages = [
+        ("careers list", "/careers/"),
+        *((name, "/careers/?" + urlencode({"q": words})) for name, words in SCALE_SEARCHES),
+        ("guide page (a synthetic one)", f"/careers/{slugs[len(slugs) // 2]}/"),
+    ]
+    server = None
+    for label, switch in (("without the page cache", "0"), ("with the public page cache", "1")):
+        server = Server({**env, "PUBLIC_PAGE_CACHE": switch})
+        try:
+            server.table(label, pages)
+            if switch == "1":
+                worker_memory(server, pages)
+        finally:
+            server.stop()
+
+
+def worker_memory(server, pages):
+    """Load the server's pages in turn until it has answered MEMORY_AFTER requests, then
+    each worker's resident memory."""
+    turn = 0
+    while server.requests < MEMORY_AFTER:
+        server.load(pages[turn % len(pages)][1])
+        turn += 1
+    print(f"\nWorker memory after {server.requests:,} requests (VmRSS; target < 150 MB)")
+    for pid, megabytes in server.worker_memory():
+        print(f"  worker {pid}: {megabytes:.0f} MB")
+
+
+PARTS = ("in-process", "dashboard", "search", "anonymous", "members", "scale")
+
+
+def main():
+    """Every part, or only those named in BENCH_PARTS (comma-separated, from PARTS)."""
+    wanted = os.environ.get("BENCH_PARTS", ",".join(PARTS)).split(",")
+    if os.environ.get("BENCH_DASHBOARD_ONLY") == "1":
+        wanted = ["dashboard"]
+    if os.environ.get("BENCH_HTTP", "1") == "0":
+        wanted = [part for part in wanted if part not in ("anonymous", "members", "scale")]
+    unknown = set(wanted) - set(PARTS)
+    if unknown:
+        raise SystemExit(f"BENCH_PARTS: unknown {', '.join(sorted(unknown))}; from {PARTS}")
+    prepare()
+    for part, run in (("in-process", in_process), ("dashboard", dashboard_cost)):
+        if part in wanted:
+            run()
+    if "search" in wanted:
+        search_cost()
+    http = [part for part in ("anonymous", "members", "scale") if part in wanted]
+    if not http:
+        return
+    if shutil.which("wrk") is None:
+        print("\nOver HTTP: skipped, `wrk` is not installed (apt-get install wrk).")
+        return
+    env = _http_env()
+    steps = (("anonymous", over_http), ("members", members_over_http), ("scale", at_scale))
+    for part, run in steps:
+        if part in http:
+            run(env)
 
 
 if __name__ == "__main__":
-    prepare()
-    in_process()
-    dashboard_cost()
-    if os.environ.get("BENCH_DASHBOARD_ONLY") == "1":
-        raise SystemExit(0)
-    search_cost()
-    if os.environ.get("BENCH_HTTP", "1") != "0":
-        over_http()
+    main()

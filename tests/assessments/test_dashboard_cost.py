@@ -21,7 +21,7 @@ def test_queries_are_the_same_with_2_and_200_results(owner_client, owner):
     make_history(owner, career, 198)
     large, response = count_dashboard_queries(owner_client)
     assert response.context["history"].paginator.count == 200
-    assert small == large == 19  # each named in test_dashboard.py
+    assert small == large == 20  # each named in test_dashboard.py
 
 
 def test_the_page_stops_growing_once_the_history_outgrows_a_page(owner_client, owner):

@@ -155,7 +155,7 @@ def test_the_guide_check_costs_the_same_whatever_the_history(owner_client, owner
     for rating in (2, 3, 1, 2):
         skills_post(owner_client, career, ratings=rate_all(career, rating))
         readiness_post(owner_client, career)
-    # The dashboard's own queries (pinned in test_dashboard.py: 19 with a plan; no plan
-    # here, so no plan steps or items: 17), then the deeper guide check: career skills,
+    # The dashboard's own queries (pinned in test_dashboard.py: 20 with a plan; no plan
+    # here, so no plan steps or items: 18), then the deeper guide check: career skills,
     # levels, questions, options (4).
-    assert small == count() == 21
+    assert small == count() == 22
