@@ -551,12 +551,12 @@ class CareerListApi(APIView):
     def get(self, request):
         filters = CareerListFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        careers = selectors.career_list(
+        found = selectors.career_search(
             query=filters.validated_data.get("search", ""),
             category=filters.validated_data.get("category", ""),
         )
         paginator = self.pagination_class()
-        page = paginator.paginate_queryset(careers, request, view=self)
+        page = found.add_snippets(paginator.paginate_queryset(found.careers, request, view=self))
         return paginator.get_paginated_response(CareerListOutputSerializer(page, many=True).data)
 
 

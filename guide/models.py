@@ -358,7 +358,8 @@ class Career(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} (working draft)" if self.draft_of_id else self.title
+        # Read without a query: a career loaded with only() some fields has no draft_of.
+        return f"{self.title} (working draft)" if self.__dict__.get("draft_of_id") else self.title
 
     def get_absolute_url(self):
         return reverse("guide:career-detail", kwargs={"slug": self.slug})

@@ -65,11 +65,33 @@ def published_career(*, slug: str, queryset: QuerySet[Career] | None = None) -> 
     return careers.published().filter(slug=slug).first()
 
 
+class Counted:
+    """A query whose number of rows is already known: a paginator (Django's or the API's)
+    reads only the page it shows, without counting again."""
+
+    def __init__(self, queryset: QuerySet, count: int):
+        self.queryset, self._count = queryset, count
+
+    ordered = True  # a search is always ordered, best first
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return self.queryset[index]
+
+    def __iter__(self):
+        return iter(self.queryset)
+
+
 @dataclass
 class CareerSearch:
     """What a search found, for the careers page and the API's list."""
 
-    careers: QuerySet[Career] | list[Career]
+    careers: QuerySet[Career] | Counted
     words: list[str]  # the words searched for (at most MAX_SEARCH_WORDS)
     ignored_words: list[str]  # the words past the limit, left out
     corrected_words: list[str] | None = None  # searched instead, when `words` found nothing
@@ -78,15 +100,26 @@ class CareerSearch:
     def corrected_query(self) -> str:
         return " ".join(self.corrected_words or [])
 
+    def add_snippets(self, careers):
+        """Give each of these careers (a page of `careers`) its highlighted `snippet`: done
+        per page shown, so a search that finds a thousand guides costs one page of work."""
+        careers = list(careers)
+        if self.words:
+            terms = search.query_terms(self.corrected_words or self.words)
+            for career in careers:
+                career.snippet = search.snippet_html(career, terms)
+        return careers
+
 
 def career_search(*, query: str = "", category: str = "") -> CareerSearch:
     """Published careers in the category (a slug) holding every search word anywhere in
     their guide, best first (see guide/search.py), each with a highlighted `snippet`; by
     title when there are no words.
 
-    With words the result is a list, loaded in one query. When it is empty, words that no
-    guide holds are corrected to the closest ones that a guide does hold and the search runs
-    once more; the correction is kept only when that finds something.
+    `careers` is a query, best first, counted once and then read only for the page shown;
+    `add_snippets` marks the words in that page's careers. When nothing is found, words
+    that no guide holds are corrected to the closest ones that a guide does hold and the
+    search runs once more; the correction is kept only when that finds something.
     """
     careers = Career.objects.published().select_related("category")
     if category:
@@ -94,29 +127,28 @@ def career_search(*, query: str = "", category: str = "") -> CareerSearch:
     words, ignored = search_words(query)
     if not words:
         return CareerSearch(careers=careers.order_by("title"), words=[], ignored_words=ignored)
-    found = _ranked(careers, words)
+    found = careers.search(words)
+    total = found.count()
     correction = None
-    if not found:
+    if not total:
         alternative = search.corrected(words)
         if alternative:
-            found = _ranked(careers, alternative)
-            correction = alternative if found else None
+            again = careers.search(alternative)
+            found_again = again.count()
+            if found_again:
+                found, total, correction = again, found_again, alternative
     return CareerSearch(
-        careers=found, words=words, ignored_words=ignored, corrected_words=correction
+        careers=Counted(found, total),
+        words=words,
+        ignored_words=ignored,
+        corrected_words=correction,
     )
 
 
-def _ranked(careers: QuerySet[Career], words: list[str]) -> list[Career]:
-    found = list(careers.search(words))
-    terms = search.query_terms(words)
-    for career in found:
-        career.snippet = search.snippet_html(career, terms)
-    return found
-
-
-def career_list(*, query: str = "", category: str = "") -> QuerySet[Career] | list[Career]:
-    """The careers of `career_search`: by title, or best first when searching."""
-    return career_search(query=query, category=category).careers
+def career_list(*, query: str = "", category: str = "") -> list[Career]:
+    """Every career `career_search` finds, by title or best first, with snippets."""
+    found = career_search(query=query, category=category)
+    return found.add_snippets(found.careers)
 
 
 def career_for_page(*, slug: str, include_drafts: bool = False) -> Career | None:

@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
@@ -22,6 +23,9 @@ from .pay_charts import PercentileBand, StateMap
 logger = logging.getLogger(__name__)
 
 MAX_SLUG_LENGTH = 120
+# Guides on one page of the careers list and of search: the work per request stays the
+# same however many guides there are (docs/performance.md, the 1,000-guide figures).
+CAREERS_PER_PAGE = 24
 AREA_CODE_LENGTH = 7
 # Where the "pay where you live" part sits in the cached guide body: the part is rendered
 # per request when the query names an area, and cut in here. An HTML comment, which the
@@ -60,12 +64,14 @@ def career_list(request):
     query = _clean_param(request, "q", selectors.MAX_QUERY_LENGTH)
     category_slug = _clean_param(request, "category")
     found = selectors.career_search(query=query, category=category_slug)
+    page = Paginator(found.careers, CAREERS_PER_PAGE).get_page(request.GET.get("page"))
     categories = Category.objects.with_published_careers()
     return render(
         request,
         "guide/career_list.html",
         {
-            "careers": found.careers,
+            "careers": found.add_snippets(page.object_list),
+            "page": page,
             "query": query,
             "corrected_query": found.corrected_query,
             "ignored_words": " ".join(found.ignored_words),

@@ -69,3 +69,12 @@ def area_options(choices, selected=""):
             parts.append(f'<option value="{escape(code)}"{chosen}>{escape(name)}</option>')
         parts.append("</optgroup>")
     return mark_safe("".join(parts))  # noqa: S308 - every value escaped above
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """This page's query string with `page` set to `number` (the search words and the
+    category kept), for the links between pages of a list."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return query.urlencode()

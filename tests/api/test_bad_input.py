@@ -362,7 +362,7 @@ def test_a_crash_is_still_answered_in_json(monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("guide.selectors.career_list", broken)
+    monkeypatch.setattr("guide.selectors.career_search", broken)
     client = Client(raise_request_exception=False)
 
     body = assert_json_error(client.get(reverse("api:career-list")), 500, "error")

@@ -161,9 +161,7 @@ def test_the_change_page_links_to_the_audit(editor_client):
     assert f'<a href="{audit_url(career)}">Audit figures</a>' in response.content.decode()
 
 
-def test_only_staff_who_may_see_guides_open_the_audit(
-    client, outsider_client, django_user_model
-):
+def test_only_staff_who_may_see_guides_open_the_audit(client, outsider_client, django_user_model):
     career = make_full_guide()
     login = reverse("admin:login")
 

@@ -43,7 +43,7 @@ def test_the_word_limit_leaves_the_two_last_words_out():
     assert selectors.search_words(TEN_WORDS) == (words[:8], words[8:])
 
 
-def test_ten_word_search_is_right_and_runs_two_queries(
+def test_ten_word_search_is_right_and_runs_three_queries(
     client, shipped_guides, django_assert_num_queries
 ):
     first_eight = " ".join(TEN_WORDS.split()[:8])
@@ -51,10 +51,11 @@ def test_ten_word_search_is_right_and_runs_two_queries(
     assert len(expected) >= 2, "the first eight words should find shipped guides"
     assert slugs(selectors.career_list(query="golang haskell")) == [], "the last two match nothing"
 
-    with django_assert_num_queries(2):
-        # 1. the published careers (with their category) whose search document holds every
-        #    word, with their rank and snippet, best first: one full-text lookup
-        # 2. the categories that have a published career, for the filter menu
+    with django_assert_num_queries(3):
+        # 1. how many published careers' search documents hold every word: one full-text
+        #    lookup (it also says whether a misspelt word needs correcting)
+        # 2. the page of them (with their category), rank and snippet, best first
+        # 3. the categories that have a published career, for the filter menu
         response = client.get(reverse("guide:career-list"), {"q": TEN_WORDS})
 
     assert response.status_code == 200
@@ -64,14 +65,14 @@ def test_ten_word_search_is_right_and_runs_two_queries(
     assert "golang haskell" in body  # the visitor is told which words were left out
 
 
-def test_ten_word_api_search_is_right_and_runs_one_query(
+def test_ten_word_api_search_is_right_and_runs_two_queries(
     client, shipped_guides, django_assert_num_queries
 ):
     expected = slugs(selectors.career_list(query=" ".join(TEN_WORDS.split()[:8])))
 
-    with django_assert_num_queries(1):
-        # 1. the matching published careers with their category, rank and snippet, best
-        #    first; the count and the page of 20 are taken from that one list
+    with django_assert_num_queries(2):
+        # 1. how many published careers match (the count of the response)
+        # 2. the page of 20 with their category, rank and snippet, best first
         response = client.get(reverse("api:career-list"), {"search": TEN_WORDS})
 
     assert response.status_code == 200
