@@ -56,3 +56,32 @@ def shot(page, name):
     """Save a screenshot when E2E_SCREENSHOTS names a folder (for people, not assertions)."""
     if SCREENSHOTS:
         page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
+
+
+def staff_member(django_user_model, email, group_name, *, publish):
+    """A staff user in a group made here (a live-server test empties the database between
+    tests, migration-made groups too) with the guide app's permissions, publishing or not."""
+    from django.contrib.auth.models import Group, Permission
+
+    from tests.conftest import PASSWORD
+
+    perms = Permission.objects.filter(content_type__app_label="guide")
+    if not publish:
+        perms = perms.exclude(codename="publish_career")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    group.permissions.set(perms)
+    user = django_user_model.objects.create_user(email=email, password=PASSWORD, is_staff=True)
+    user.groups.add(group)
+    return user
+
+
+def log_in(page, live_server, user):
+    """Sign `user` in through the site's login form in this page's browser context."""
+    from tests.conftest import PASSWORD
+
+    page.goto(live_server.url + "/accounts/login/")
+    page.locator("input[name=login]").fill(user.email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+    return page

@@ -3,13 +3,10 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from guide.models import Career
-from tests.conftest import PASSWORD
-
-from .conftest import shot
+from tests.e2e.conftest import log_in, shot, staff_member
 
 pytestmark = pytest.mark.e2e
 
@@ -19,18 +16,8 @@ WIDTH = 1280
 @pytest.fixture
 def editor_page(page, live_server, guides, django_user_model):
     call_command("import_oews", "occupations/data/oews", "--skip-loaded", stdout=StringIO())
-    user = django_user_model.objects.create_user(
-        email="editor@example.com", password=PASSWORD, is_staff=True
-    )
-    # A live-server test empties the database between tests, migration-made groups too.
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.add(*Permission.objects.filter(content_type__app_label="guide"))
-    user.groups.add(editors)
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("input[name=login]").fill(user.email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
+    user = staff_member(django_user_model, "editor@example.com", "Publishers", publish=True)
+    log_in(page, live_server, user)
     return page
 
 

@@ -6,7 +6,6 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -15,7 +14,7 @@ from guide.drafts import start_draft
 from guide.history import career_revisions
 from guide.models import FAQ, Career
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import log_in, shot, staff_member
 
 pytestmark = pytest.mark.e2e
 
@@ -23,29 +22,12 @@ QUESTION = "Do teams hire from other countries?"
 CANADA_TOP = "231000"
 
 
-def staff(django_user_model, email, group_name, *, publish):
-    """A staff user in a group made here (a live-server test empties the database,
-    migration-made groups too), with the guide's permissions and publishing or not."""
-    perms = Permission.objects.filter(content_type__app_label="guide")
-    if not publish:
-        perms = perms.exclude(codename="publish_career")
-    group, _ = Group.objects.get_or_create(name=group_name)
-    group.permissions.set(perms)
-    user = django_user_model.objects.create_user(email=email, password=PASSWORD, is_staff=True)
-    user.groups.add(group)
-    return user
-
-
 def sign_in(browser, live_server, user):
+    """A browser window of its own, signed in as `user` (the journey has four people)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(45_000)
-    page.goto(live_server.url + "/accounts/login/")
-    page.locator("input[name=login]").fill(user.email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
-    return page
+    page.set_default_timeout(45_000)  # starting and publishing copy the whole guide
+    return log_in(page, live_server, user)
 
 
 def canada_top_field(page):
@@ -61,8 +43,8 @@ def test_a_drafted_change_goes_live_keeps_plans_and_rolls_back(
 ):
     live = Career.objects.get(slug="amazon-engineer")
     guide_url = live_server.url + live.get_absolute_url()
-    editor = staff(django_user_model, "editor@example.com", "Editors", publish=False)
-    publisher = staff(django_user_model, "publisher@example.com", "Publishers", publish=True)
+    editor = staff_member(django_user_model, "editor@example.com", "Editors", publish=False)
+    publisher = staff_member(django_user_model, "publisher@example.com", "Publishers", publish=True)
     member = django_user_model.objects.create_user(email="m@example.com", password=PASSWORD)
     step = live.steps.order_by("order").first()
     plan = Plan.objects.create(
