@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import reversion
 from django.core import serializers
 from django.db import models, transaction
+from django.urls import Resolver404, resolve
 from reversion.models import Version
 
 from . import search
@@ -179,6 +180,8 @@ def _link_problems(draft: Career) -> list[str]:
         for row in rows:
             for name in texts:
                 slugs.update(GUIDE_LINK.findall(getattr(row, name) or ""))
+    # Only addresses of guide pages count: /careers/compare/ is a page of its own.
+    slugs = {slug for slug in slugs if _is_guide_address(slug)}
     public = set(Career.objects.published().filter(slug__in=slugs).values_list("slug", flat=True))
     own = draft.draft_of.slug if draft.draft_of_id else draft.slug
     for slug in sorted(slugs - public - {own}):
@@ -186,6 +189,13 @@ def _link_problems(draft: Career) -> list[str]:
             f"A link in the text points to /careers/{slug}/, which is not a live guide."
         )
     return problems
+
+
+def _is_guide_address(slug: str) -> bool:
+    try:
+        return resolve(f"/careers/{slug}/").url_name == "career-detail"
+    except Resolver404:
+        return False
 
 
 def publish_problems(draft: Career) -> list[str]:
