@@ -31,10 +31,10 @@ from reversion.models import Version
 
 from . import search
 from .cache import content_changed
-from .figures import contradictions, problem_place, uncited_problems
+from .figures import problem_place
 from .history import PARTS, Changes, Copy, _diff, _Names
 from .models import Career, RelatedCareer
-from .selectors import _row_problems, all_statistics, career_figures
+from .selectors import all_statistics, career_figures, figure_problems
 
 # Career fields that belong to the row, not to the guide's content: never copied.
 OWN_FIELDS = {"id", "slug", "status", "content_key", "draft_of", "publish_at", "created_at"}
@@ -200,12 +200,16 @@ def _is_guide_address(slug: str) -> bool:
 
 def publish_problems(draft: Career) -> list[str]:
     """Why this guide may not go live as it stands: contradictions between its figures or
-    with another guide's, figures with no source, broken links. Empty: it may."""
-    figures = career_figures(draft)
-    found = contradictions(figures, all_statistics(exclude=draft))
-    found += _row_problems(figures)
-    found += uncited_problems(figures)
-    reasons = [f"{problem_place(p)}: {p.message}" for p in found]
+    with another guide's, figures with no source (the rules `check_guides` and the audit
+    apply, through `figure_problems`; an old figure is a warning there, not a refusal
+    here), broken links. Empty: it may."""
+    found = figure_problems(
+        career_figures(draft),
+        release=None,
+        projection=None,
+        statistics=all_statistics(exclude=draft),
+    )
+    reasons = [f"{problem_place(p)}: {p.message}" for kind, p in found if kind != "stale"]
     return reasons + _link_problems(draft)
 
 
@@ -234,6 +238,7 @@ def _apply_parts(draft: Career, live: Career) -> None:
     back with their id, so no uniqueness rule trips half way; sources go last, once
     nothing points at the removed ones."""
     ids = {}  # (model, draft pk) -> live pk
+    linked = {f.related_model for model in PARTS for f in _part_links(model)}  # sources
     removed_sources = []
     for model in PARTS:
         fields = _content_fields(model)
@@ -254,7 +259,7 @@ def _apply_parts(draft: Career, live: Career) -> None:
                 kept.append((row, target))
         gone = set(live_rows) - {row.origin_id for row, _ in kept}
         gone -= {row.origin_id for row in put_back}
-        if model in _part_links_targets():
+        if model in linked:
             removed_sources.append((model, gone))
         else:
             model._default_manager.filter(pk__in=gone).delete()
@@ -278,10 +283,6 @@ def _apply_parts(draft: Career, live: Career) -> None:
             ids[model, draft_pk] = row.pk
     for model, gone in removed_sources:
         model._default_manager.filter(pk__in=gone).delete()
-
-
-def _part_links_targets() -> set:
-    return {f.related_model for model in PARTS for f in _part_links(model)}
 
 
 def publish_draft(*, draft: Career, user, comment: str = "") -> Published:

@@ -291,20 +291,18 @@ def _reordered(before: dict, after: dict) -> list[PartChange]:
     """The kinds of part whose rows now come in another order, with the new order. Rows
     are compared among those in both versions, within their kind (pros apart from cons);
     positions renumbered without moving anything are not a change."""
+
+    def position(copy):
+        return (str(copy.fields.get("kind", "")), copy.fields.get("order") or 0, _rank(copy.pk))
+
     found = []
+    both = before.keys() & after.keys()
     for model in PARTS:
-        sequences = []
-        for copies in (before, after):
-            rows = [c for (m, pk), c in copies.items() if m is model and (m, pk) in before]
-            rows = [c for c in rows if (model, c.pk) in after]
-            rows.sort(
-                key=lambda c: (
-                    str(c.fields.get("kind", "")),
-                    c.fields.get("order") or 0,
-                    _rank(c.pk),
-                )
-            )
-            sequences.append([c.pk for c in rows])
+        keys = [key for key in both if key[0] is model]
+        sequences = [
+            [copy.pk for copy in sorted((copies[key] for key in keys), key=position)]
+            for copies in (before, after)
+        ]
         if sequences[0] != sequences[1]:
             labels = [after[model, pk].label for pk in sequences[1]]
             shown = ", ".join(labels[:6]) + (", …" if len(labels) > 6 else "")
