@@ -231,7 +231,8 @@ class CareerQuerySet(models.QuerySet):
 
     def search(self, words):
         """These careers holding every word (a string or a list of words) anywhere in their
-        guide, best first, with `search_rank` and `search_snippet` (guide/search.py).
+        guide, best first, with `search_rank` (guide/search.py; `search.add_snippets` cuts
+        the passages of the page shown).
 
         Only the first MAX_SEARCH_WORDS words count. Each career has one search document,
         so the match is one indexed lookup whatever the number of words: no join over the

@@ -34,18 +34,14 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import (
-    Case,
     ExpressionWrapper,
     F,
     FloatField,
     Func,
-    Q,
     QuerySet,
     Value,
-    When,
-    Window,
 )
-from django.db.models.functions import Greatest, Lower, RowNumber, StrIndex, Substr
+from django.db.models.functions import Greatest, Lower, StrIndex, Substr
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -71,14 +67,15 @@ from .models import (
 FTS_TABLE = "guide_search_fts"  # SQLite only; created by migration guide 0008
 CONFIG = "english"  # PostgreSQL text search configuration (stemming and stop words)
 
-# Snippets: the database cuts SNIPPET_LENGTH characters of the body around the first
-# place a search word starts (a plain substring search, cheap however long the guide), and
-# `highlight` escapes that text and marks the words in Python. Cutting in the database
-# keeps the cost per result small and the same on both databases; the full-text engines'
-# own highlighters (ts_headline, snippet()) re-read the whole guide for every result.
+# Snippets: for the page of results shown, the database cuts SNIPPET_LENGTH characters of
+# the body around the first place a search word starts (a plain substring search, cheap
+# however long the guide), and `highlight` escapes that text and marks the words in Python.
+# Cutting in the database keeps the cost per result small and the same on both databases;
+# the full-text engines' own highlighters (ts_headline, snippet()) re-read the whole guide
+# for every result. Cutting only the page's passages keeps a search that matches a thousand
+# guides from lowering a thousand bodies.
 SNIPPET_LENGTH = 240
 SNIPPET_LEAD = 90  # characters kept before the first match
-SNIPPET_RESULTS = 100  # results given a snippet, best first: the API's largest page
 
 
 # Typo correction: words shorter than this are never corrected; a correction must be at
@@ -320,18 +317,46 @@ def query_terms(words: Iterable[str]) -> list[str]:
 
 def ranked(careers: QuerySet[Career], words: Iterable[str]) -> QuerySet[Career]:
     """`careers` that hold every word, best first, each annotated with `search_rank` (tier
-    plus relevance, see the module docstring) and `search_snippet` (the passage of the body
-    around the first word; `highlight` turns it into safe HTML)."""
+    plus relevance, see the module docstring). Passages are cut afterwards, for the page
+    shown only (`add_snippets`)."""
     terms = query_terms(words)
     if not terms:
         return careers.none()
     return _backend().ranked(careers, terms)  # ordered best first, then by title
 
 
-def _snippet_start(terms: list[str]):
-    """Where a result's passage starts: SNIPPET_LEAD characters before the first word."""
-    at = StrIndex(Lower("search_document__body"), Value(match_prefix(terms[0])))
-    return Greatest(at - SNIPPET_LEAD, 1)
+def matching(careers: QuerySet[Career], words: Iterable[str]) -> QuerySet[Career]:
+    """`careers` that hold every word, unranked and unordered: what a count needs. Counting
+    `ranked` would make SQLite test the match once per career instead of reading the index
+    once (199 ms against 1.4 ms at a thousand guides, docs/performance.md)."""
+    terms = query_terms(words)
+    if not terms:
+        return careers.none()
+    return _backend().matching(careers, terms)
+
+
+def add_snippets(careers: list[Career], words: Iterable[str]) -> list[Career]:
+    """Give each career (a page of search results) its highlighted `snippet`, in one query
+    for the whole page, whatever the number of results behind it: the database cuts
+    SNIPPET_LENGTH characters around the first place the first word starts."""
+    terms = query_terms(words)
+    if not careers or not terms:
+        for career in careers:
+            career.snippet = mark_safe("")
+        return careers
+    start = Greatest(StrIndex(Lower("body"), Value(match_prefix(terms[0]))) - SNIPPET_LEAD, 1)
+    passages = {
+        career_id: (at, passage)
+        for career_id, at, passage in SearchDocument.objects.filter(
+            career_id__in=[career.pk for career in careers]
+        )
+        .annotate(at=start, passage=Substr("body", start, SNIPPET_LENGTH))
+        .values_list("career_id", "at", "passage")
+    }
+    for career in careers:
+        at, passage = passages.get(career.pk, (1, ""))
+        career.snippet = snippet_html(passage, at, terms)
+    return careers
 
 
 # Endings dropped from a search word to find and mark its other forms in a passage, the
@@ -356,10 +381,11 @@ def _word_pattern(terms: Iterable[str]) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.I)
 
 
-def snippet_html(career: Career, terms: Iterable[str]) -> SafeString:
-    """The highlighted passage of a career from `ranked`: of the parts of the guide in it (an
-    answer, a step, a section ...), the one with the most search words, cut to whole words."""
-    raw = career.search_snippet or ""
+def snippet_html(raw: str, at: int, terms: Iterable[str]) -> SafeString:
+    """A passage cut from a search document at character `at` (1-based), highlighted: of the
+    parts of the guide in it (an answer, a step, a section ...), the one with the most search
+    words, cut to whole words."""
+    raw = raw or ""
     word = _word_pattern(terms)
     lines = raw.split("\n")  # the document puts each part of the guide on its own line
     if word is None:
@@ -370,7 +396,7 @@ def snippet_html(career: Career, terms: Iterable[str]) -> SafeString:
     if not hits[index]:
         return mark_safe("")
     text = lines[index].strip()
-    if index == 0 and career.search_snippet_at > 1:  # the part began before the passage
+    if index == 0 and at > 1:  # the part began before the passage
         text = "… " + text.split(" ", 1)[-1]
     if index == len(lines) - 1 and len(raw) >= SNIPPET_LENGTH:  # and goes on after it
         text = text.rsplit(" ", 1)[0] + " …"
@@ -452,31 +478,25 @@ class _Postgres:
     def drop_all(self) -> None:
         pass
 
+    @staticmethod
+    def _query(terms):
+        return SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+
+    def matching(self, careers, terms):
+        return careers.filter(search_document__vector=self._query(terms))
+
     def ranked(self, careers, terms):
-        query = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+        query = self._query(terms)
         vector = F("search_document__vector")
         rank = (
             2 * _TierMatch(vector, query, "a")
             + _TierMatch(vector, query, "a,b")
             + SearchRank(vector, query, normalization=32)  # rank / (rank + 1), in [0, 1)
         )
-        found = careers.filter(search_document__vector=query).annotate(
-            search_rank=ExpressionWrapper(rank, output_field=FloatField())
-        )
-        # Only the first SNIPPET_RESULTS results get a passage: reading the (compressed)
-        # body is the costly part of a result, and no page shows more than that.
-        order = [F("search_rank").desc(), F("title").asc()]
-        first = Q(search_position__lte=SNIPPET_RESULTS)
-        start = _snippet_start(terms)
         return (
-            found.annotate(search_position=Window(RowNumber(), order_by=order))
-            .annotate(
-                search_snippet_at=Case(When(first, then=start), default=Value(1)),
-                search_snippet=Case(
-                    When(first, then=Substr("search_document__body", start, SNIPPET_LENGTH))
-                ),
-            )
-            .order_by(*order)
+            careers.filter(search_document__vector=query)
+            .annotate(search_rank=ExpressionWrapper(rank, output_field=FloatField()))
+            .order_by("-search_rank", "title")
         )
 
     def similar_terms(self, term: str) -> list[str]:
@@ -510,8 +530,18 @@ class _Sqlite:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
 
+    @staticmethod
+    def _match(terms) -> str:
+        return " ".join(f'"{term}"' for term in terms)  # terms are letters and digits only
+
+    def matching(self, careers, terms):
+        # The index is read once, as a list of ids; joined instead, the planner may test the
+        # match once per career.
+        where = f"{Career._meta.db_table}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: E501, S608 - constants only
+        return careers.extra(where=[where], params=[self._match(terms)])  # noqa: S610
+
     def ranked(self, careers, terms):
-        match = " ".join(f'"{term}"' for term in terms)  # terms are letters and digits only
+        match = self._match(terms)
         fts = FTS_TABLE
         career = Career._meta.db_table
         # Uncorrelated, so SQLite runs each tier's full-text query once, not once per row.
@@ -525,13 +555,7 @@ class _Sqlite:
             select={"search_rank": f"(2 * {tier} + {tier} + {score} / (1.0 + {score}))"},
             select_params=[f"{{title}} : ({match})", f"{{title keywords}} : ({match})"],
         )
-        # bm25() cannot be used inside a window function, so every result gets its
-        # passage here; SQLite cuts it quickly (docs/search.md, "Limits").
-        start = _snippet_start(terms)
-        return found.annotate(
-            search_snippet_at=start,
-            search_snippet=Substr("search_document__body", start, SNIPPET_LENGTH),
-        ).order_by("-search_rank", "title")
+        return found.order_by("-search_rank", "title")
 
     def similar_terms(self, term: str) -> list[str]:
         first = term[0]

@@ -105,9 +105,7 @@ class CareerSearch:
         per page shown, so a search that finds a thousand guides costs one page of work."""
         careers = list(careers)
         if self.words:
-            terms = search.query_terms(self.corrected_words or self.words)
-            for career in careers:
-                career.snippet = search.snippet_html(career, terms)
+            search.add_snippets(careers, self.corrected_words or self.words)
         return careers
 
 
@@ -128,15 +126,14 @@ def career_search(*, query: str = "", category: str = "") -> CareerSearch:
     if not words:
         return CareerSearch(careers=careers.order_by("title"), words=[], ignored_words=ignored)
     found = careers.search(words)
-    total = found.count()
+    total = search.matching(careers, words).count()
     correction = None
     if not total:
         alternative = search.corrected(words)
         if alternative:
-            again = careers.search(alternative)
-            found_again = again.count()
+            found_again = search.matching(careers, alternative).count()
             if found_again:
-                found, total, correction = again, found_again, alternative
+                found, total, correction = careers.search(alternative), found_again, alternative
     return CareerSearch(
         careers=Counted(found, total),
         words=words,

@@ -39,16 +39,15 @@ def test_careers_list_runs_three_queries_however_many_careers(
     assert len(response.context["careers"]) == careers
 
 
-def test_careers_list_search_with_a_category_runs_the_same_three_queries(
-    client, django_assert_num_queries
-):
+def test_careers_list_search_with_a_category_runs_four_queries(client, django_assert_num_queries):
     cloud = make_category(name="Cloud")
     make_career(title="Cloud Engineer", category=cloud)
     make_career(title="Cloud Architect", category=cloud)
     make_careers(5, featured=False)
     # 1 how many published careers in the category match (also: whether to correct a
-    # word); 2 the page of them, with it; 3 categories for the filter.
-    with django_assert_num_queries(3):
+    # word); 2 the page of them, with it; 3 the passages of that page's guides, for their
+    # snippets; 4 categories for the filter.
+    with django_assert_num_queries(4):
         response = client.get(reverse("guide:career-list"), {"q": "cloud", "category": "cloud"})
     assert [c.title for c in response.context["careers"]] == ["Cloud Architect", "Cloud Engineer"]
 

@@ -133,17 +133,21 @@ def test_without_a_query_the_list_is_alphabetical(client):
     assert [c.title for c in response.context["careers"]] == ["Alpha", "Mid", "Zeta"]
 
 
-def test_the_best_results_get_snippets_when_the_cost_is_capped(monkeypatch):
-    # PostgreSQL cuts passages for the first SNIPPET_RESULTS results only (docs/search.md).
-    monkeypatch.setattr(search, "SNIPPET_RESULTS", 2)
-    for title in ["Aa", "Bb", "Cc"]:
-        career = make_career(title=title, summary="Plain.")
-        FAQ.objects.create(career=career, question="Q?", answer="The lemur sleeps.")
+def test_every_result_of_a_page_gets_its_snippet_however_far_down_the_list(client):
+    # Passages used to be cut for the first 100 results only; now for the page shown.
+    for number in range(30):
+        career = make_career(title=f"Keeper {number:02}", summary="Plain.")
+        FAQ.objects.create(career=career, question="Q?", answer=f"The lemur {number} sleeps.")
 
-    results = selectors.career_list(query="lemur")
+    second_page = client.get(reverse("guide:career-list"), {"q": "lemur", "page": 2})
+    api_page = client.get(reverse("api:career-list"), {"search": "lemur", "page": 2})
 
-    assert [c.title for c in results] == ["Aa", "Bb", "Cc"]
-    assert all("<mark>lemur</mark>" in c.snippet for c in results[:2])
+    careers = second_page.context["careers"]
+    assert [c.title for c in careers] == [f"Keeper {n:02}" for n in range(24, 30)]
+    assert all("<mark>lemur</mark>" in c.snippet for c in careers)
+    results = api_page.json()["results"]
+    assert len(results) == 10
+    assert all("<mark>lemur</mark>" in item["snippet"] for item in results)
 
 
 def test_the_snippet_is_the_part_of_the_guide_that_holds_the_words():
