@@ -516,6 +516,10 @@ HEALTHZ_CHECKS_CACHE = bool(_redis_url)
 # (core/pagecache.py). On by default; PUBLIC_PAGE_CACHE=0 turns it off (make bench measures
 # both ways).
 PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
+# How many of those pages each worker also keeps in its own memory (0: none), so a hit
+# does not fetch the whole page from Redis or the database every time. A guide page is
+# about 150 KB: 100 pages cost a worker up to 15 MB (docs/performance.md).
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 100)
 
 # Assessment limits and retention (assessments/limits.py, docs/deploy.md).
 # Saving an assessment result, per signed-in user or per visitor's IP address, HTML and API

@@ -7,8 +7,10 @@ expired by timeout only. Here (1) only views that declare themselves public
 ever be stored, whatever cookies the request brings; (2) the key holds the content
 version, so one write (`content_changed`) expires every cached page on every instance
 sharing the cache, at once; (3) a hit is answered before sessions, authentication,
-messages and CSRF run, and carries an ETag computed once when stored. docs/performance.md
-has the measured difference.
+messages and CSRF run, and carries an ETag computed once when stored; (4) each worker keeps
+the pages it served last in its own memory too (`local_pages`), under the same versioned
+key, so a hit costs one small read of the content version from the shared cache instead of
+fetching and decoding the whole page from it. docs/performance.md has the measured difference.
 
 Served from the cache: GET requests without a session cookie, a messages cookie or an
 Authorization header. Stored: 200 answers from a `@public_page` view without Set-Cookie,
@@ -22,6 +24,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -33,6 +36,21 @@ VERSION_KEY = "guide:content-version"
 PAGE_TIMEOUT = 60 * 60 * 24
 _PUBLIC = "_public_page"
 _SKIPPED_HEADERS = {"set-cookie", "content-length"}
+
+
+def local_pages() -> LocMemCache:
+    """This worker's own copies of the pages it served last: at most
+    PAGE_CACHE_LOCAL_ENTRIES, the least recently used dropped first. Its keys hold the
+    content version read from the shared cache on every request, so a change made on any
+    instance is seen here at once; a copy of an old version is never asked for again and
+    simply ages out."""
+    return LocMemCache(
+        "careerguide-local-pages",
+        {
+            "TIMEOUT": PAGE_TIMEOUT,
+            "OPTIONS": {"MAX_ENTRIES": settings.PAGE_CACHE_LOCAL_ENTRIES, "CULL_FREQUENCY": 4},
+        },
+    )
 
 
 def content_version() -> int:
@@ -95,6 +113,18 @@ class PublicPageCacheMiddleware:
         if not settings.PUBLIC_PAGE_CACHE:
             raise MiddlewareNotUsed("PUBLIC_PAGE_CACHE is off")
         self.get_response = get_response
+        self.local = local_pages() if settings.PAGE_CACHE_LOCAL_ENTRIES > 0 else None
+
+    def _stored(self, key: str):
+        """The stored page: this worker's copy, else the shared cache's (then kept here)."""
+        if self.local is not None:
+            stored = self.local.get(key)
+            if stored is not None:
+                return stored
+        stored = cache.get(key)
+        if stored is not None and self.local is not None:
+            self.local.set(key, stored)
+        return stored
 
     def __call__(self, request):
         if (
@@ -105,7 +135,7 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         try:
             key = _key(request, content_version())
-            stored = cache.get(key)
+            stored = self._stored(key)
         except Exception:  # noqa: BLE001 - a cache that cannot answer must not take pages down
             logger.warning("page cache unavailable; serving %s uncached", request.path)
             return self.get_response(request)
@@ -121,8 +151,11 @@ class PublicPageCacheMiddleware:
             response.headers["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324
             patch_cache_control(response, public=True, max_age=0)
             headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIPPED_HEADERS]
+            stored = (response.status_code, headers, response.content)
+            if self.local is not None:
+                self.local.set(key, stored)
             try:
-                cache.set(key, (response.status_code, headers, response.content), PAGE_TIMEOUT)
+                cache.set(key, stored, PAGE_TIMEOUT)
             except Exception:  # noqa: BLE001 - the page is still right, only not stored
                 logger.warning("page cache unavailable; %s not stored", request.path)
             response.headers["X-Page-Cache"] = "miss"

@@ -11,16 +11,20 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 
+from core.pagecache import local_pages
+
 PASSWORD = "correct-horse-battery-42"
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Cached pages, rate-limit and throttle counters and used TOTP codes live in the cache:
-    none leaks from one test into the next."""
+    none leaks from one test into the next, nor does a page a worker kept for itself."""
     cache.clear()
+    local_pages().clear()
     yield
     cache.clear()
+    local_pages().clear()
 
 
 def signed_in(user) -> Client:

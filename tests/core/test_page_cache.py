@@ -114,3 +114,59 @@ def test_pages_that_are_not_public_never_touch_the_page_cache(client, settings, 
     assert "page cache unavailable" not in caplog.text
     client.get(reverse("guide:career-list"))
     assert "page cache unavailable" in caplog.text
+
+
+def test_a_worker_answers_from_its_own_copy_without_fetching_the_page_again(
+    client, django_assert_num_queries
+):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from core import pagecache
+
+    career = make_full_guide(title="Cloud Engineer")
+    first = client.get(career.get_absolute_url())
+    # The shared copy is gone (evicted from Redis, say); this worker still has its own.
+    request = RequestFactory().get(career.get_absolute_url())
+    assert cache.delete(pagecache._key(request, pagecache.content_version()))
+    with django_assert_num_queries(0):
+        again = client.get(career.get_absolute_url())
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+
+
+def test_a_change_made_on_another_instance_is_seen_at_once_despite_the_workers_copy(client):
+    from core import pagecache
+
+    career = make_full_guide(title="Cloud Engineer")
+    client.get(career.get_absolute_url())
+    assert client.get(career.get_absolute_url())["X-Page-Cache"] == "hit"
+    # Another instance saves an edit: the database changes and the shared content version
+    # moves on. Nothing is deleted from this worker's memory.
+    type(career).objects.filter(pk=career.pk).update(summary="Edited on the other instance.")
+    pagecache.content_changed()
+    page = client.get(career.get_absolute_url())
+    assert page["X-Page-Cache"] == "miss"
+    assert "Edited on the other instance." in page.content.decode()
+
+
+def test_a_worker_keeps_a_bounded_number_of_pages(client, settings):
+    from core import pagecache
+
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 5
+    browser = type(client)()  # a new client: its middleware reads the setting
+    make_career(title="Cloud Engineer")
+    for number in range(12):
+        browser.get(reverse("guide:career-list"), {"q": f"word{number}"})
+    assert len(pagecache.local_pages()._cache) <= 5
+
+
+def test_the_workers_own_copies_can_be_turned_off(client, settings):
+    from core import pagecache
+
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 0
+    browser = type(client)()
+    make_career(title="Cloud Engineer")
+    browser.get(reverse("guide:career-list"))
+    assert browser.get(reverse("guide:career-list"))["X-Page-Cache"] == "hit"  # shared only
+    assert len(pagecache.local_pages()._cache) == 0
