@@ -170,3 +170,32 @@ def test_the_workers_own_copies_can_be_turned_off(client, settings):
     browser.get(reverse("guide:career-list"))
     assert browser.get(reverse("guide:career-list"))["X-Page-Cache"] == "hit"  # shared only
     assert len(pagecache.local_pages()._cache) == 0
+
+
+def test_a_browser_that_accepts_gzip_gets_the_cached_page_compressed(client):
+    import gzip
+
+    career = make_full_guide(title="Cloud Engineer")
+    url = career.get_absolute_url()
+    plain = client.get(url)
+    packed = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+
+    assert packed["X-Page-Cache"] == "hit" and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 3
+    assert "Accept-Encoding" in packed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert "Content-Encoding" not in plain
+    # Each encoding has its own ETag, and each revalidates to a 304.
+    assert packed["ETag"] != plain["ETag"]
+    again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": packed["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_browser_without_gzip_never_gets_compressed_bytes(client):
+    career = make_career(title="Cloud Engineer")
+    client.get(career.get_absolute_url(), headers={"Accept-Encoding": "gzip"})
+    for accepted in ("", "identity", "br"):
+        page = client.get(career.get_absolute_url(), headers={"Accept-Encoding": accepted})
+        assert page["X-Page-Cache"] == "hit"
+        assert "Content-Encoding" not in page
+        assert "Cloud Engineer" in page.content.decode()
