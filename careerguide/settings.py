@@ -517,8 +517,9 @@ HEALTHZ_CHECKS_CACHE = bool(_redis_url)
 # both ways).
 PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", True)
 # How many of those pages each worker also keeps in its own memory (0: none), so a hit
-# does not fetch the whole page from Redis or the database every time. A guide page is
-# about 150 KB: 100 pages cost a worker up to 15 MB (docs/performance.md).
+# does not fetch the whole page from Redis or the database every time. The Amazon guide
+# takes about 205 KB (165 KB plain, 39 KB gzipped): 100 such pages cost a worker up to
+# 21 MB (docs/performance.md).
 PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 100)
 
 # Assessment limits and retention (assessments/limits.py, docs/deploy.md).
