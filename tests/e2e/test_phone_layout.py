@@ -32,3 +32,30 @@ def test_the_wide_header_shows_the_navigation_without_a_menu(page, live_server, 
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     nav = page.get_by_role("navigation", name="Main")
     expect(nav.get_by_role("link", name="Careers")).to_be_visible()
+
+
+def test_on_a_phone_the_pages_of_a_long_search_are_easy_to_tap(
+    browser, live_server, transactional_db
+):
+    from tests.factory import make_career
+
+    for number in range(30):
+        make_career(title=f"Harbour pilot {number:02}", summary="Guides ships into the harbour.")
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/careers/?q=harbour")
+
+    pages = page.get_by_role("navigation", name="Pages of guides")
+    expect(pages).to_contain_text("Page 1 of 2")
+    following = pages.get_by_role("link", name="Next")
+    box = following.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 44  # a touch target
+    following.click()
+
+    expect(pages).to_contain_text("Page 2 of 2")
+    expect(page.get_by_role("searchbox").or_(page.get_by_label("Search careers"))).to_have_value(
+        "harbour"
+    )
+    assert page.locator(".card").count() == 6
+    assert pages.get_by_role("link", name="Previous").bounding_box()["height"] >= 44
+    context.close()
