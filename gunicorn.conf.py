@@ -41,3 +41,15 @@ if _statement_ms and _statement_ms >= timeout * 1000:
         "Configuration error: DATABASE_STATEMENT_TIMEOUT_MS "
         f"({_statement_ms} ms) must be below GUNICORN_TIMEOUT ({timeout} s)"
     )
+
+
+def post_worker_init(worker):
+    """Once a worker has loaded the site, move everything it holds (modules, settings,
+    URL patterns, templates) out of the garbage collector's sight: its full collections
+    then walk only what requests allocate. Measured on cached pages (docs/performance.md):
+    the guide page went from 1,022-1,184 to 1,413-1,480 requests a second and its p99 from
+    37-49 ms to 28-31 ms."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
