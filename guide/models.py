@@ -939,6 +939,9 @@ class SearchDocument(models.Model):
     keywords = models.TextField(help_text="Summary, category and skill names.")
     body = models.TextField(help_text="Every other word of the guide, Markdown stripped.")
     vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; NULL on SQLite
+    # PostgreSQL only: the title (A) and keywords (B) alone, small enough to test the ranking
+    # tiers without reading the whole guide's vector again (docs/search.md).
+    head = SearchVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

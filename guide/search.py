@@ -22,10 +22,12 @@ relevance (database's own score squashed into [0, 1)), then by title.
 
 import difflib
 import html
+import operator
 import re
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import reduce
 
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -41,7 +43,7 @@ from django.db.models import (
     QuerySet,
     Value,
 )
-from django.db.models.functions import Greatest, Lower, StrIndex, Substr
+from django.db.models.functions import Greatest, Lower, StrIndex
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -345,14 +347,17 @@ def add_snippets(careers: list[Career], words: Iterable[str]) -> list[Career]:
             career.snippet = mark_safe("")
         return careers
     start = Greatest(StrIndex(Lower("body"), Value(match_prefix(terms[0]))) - SNIPPET_LEAD, 1)
-    passages = {
-        career_id: (at, passage)
-        for career_id, at, passage in SearchDocument.objects.filter(
-            career_id__in=[career.pk for career in careers]
+    found = SearchDocument.objects.filter(career_id__in=[career.pk for career in careers])
+    sql, params = found.annotate(at=start).values("career_id", "at", "body").query.sql_with_params()
+    # Lower-casing a whole guide is the costly part (0.3 ms each on PostgreSQL): done once
+    # per guide, where an ORM expression for the passage would repeat it. MATERIALIZED
+    # (PostgreSQL 12+, SQLite 3.35+) keeps the planner from copying it into the outer query.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH page AS MATERIALIZED ({sql}) SELECT career_id, at, substr(body, at, %s) FROM page",  # noqa: E501, S608 - the SQL is Django's own, the values parameters
+            [*params, SNIPPET_LENGTH],
         )
-        .annotate(at=start, passage=Substr("body", start, SNIPPET_LENGTH))
-        .values_list("career_id", "at", "passage")
-    }
+        passages = {career_id: (at, passage) for career_id, at, passage in cursor.fetchall()}
     for career in careers:
         at, passage = passages.get(career.pk, (1, ""))
         career.snippet = snippet_html(passage, at, terms)
@@ -469,8 +474,14 @@ class _Postgres:
         + SearchVector("body", weight="C", config=CONFIG)
     )
 
+    HEAD = SearchVector("title", weight="A", config=CONFIG) + SearchVector(
+        "keywords", weight="B", config=CONFIG
+    )
+
     def write(self, documents: dict) -> None:
-        SearchDocument.objects.filter(pk__in=list(documents)).update(vector=self.VECTOR)
+        SearchDocument.objects.filter(pk__in=list(documents)).update(
+            vector=self.VECTOR, head=self.HEAD
+        )
 
     def drop(self, career_ids) -> None:
         pass  # the vector lives on the document row
@@ -488,10 +499,19 @@ class _Postgres:
     def ranked(self, careers, terms):
         query = self._query(terms)
         vector = F("search_document__vector")
+        # Relevance is ranked against the words joined by OR: every result holds them all
+        # anyway, and ts_rank of an AND query weighs the distance between every pair of
+        # the words' positions: 95 ms for four words over a thousand guides, against 12 ms.
+        any_word = reduce(
+            operator.or_, (SearchQuery(term, config=CONFIG, search_type="plain") for term in terms)
+        )
+        # The tiers read the small head vector (title and keywords); testing them on the
+        # whole guide's vector filtered by weight cost two more passes over every match.
+        head = F("search_document__head")
         rank = (
-            2 * _TierMatch(vector, query, "a")
-            + _TierMatch(vector, query, "a,b")
-            + SearchRank(vector, query, normalization=32)  # rank / (rank + 1), in [0, 1)
+            2 * _TierMatch(head, query, "a")
+            + _TierMatch(head, query, "a,b")
+            + SearchRank(vector, any_word, normalization=32)  # rank / (rank + 1), in [0, 1)
         )
         return (
             careers.filter(search_document__vector=query)
